@@ -1,0 +1,3 @@
+"""Registry commands (ingest, search, show): not written yet."""
+
+from __future__ import annotations
