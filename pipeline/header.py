@@ -1,9 +1,294 @@
-"""Stage `header`: not written yet."""
+"""Stage `header`: issuer, Quốc hiệu, số/ký hiệu, place and date, type, trích yếu, Kính gửi.
+
+The header (Nghị định 30/2020/NĐ-CP, Phụ lục I) is read cell by cell (:mod:`pipeline.header_zone`)
+until the body starts; each cell is tried as each piece in turn. What the header leaves out is
+inferred: the issuer from the symbol's issuer code or from the body, the type from the code or
+from a "V/v" line (a công văn). ``doc.body_start`` is set just past the last header piece.
+
+>>> from pipeline.document import Doc
+>>> doc = Doc.from_text("UBND TỈNH KON TUM\\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+...     "Số: /STNMT-VP\\nKon Tum, ngày tháng năm 2021\\nV/v Phát động phong trào thi đua\\n\\n"
+...     "Kính gửi: Các phòng, đơn vị trực thuộc Sở\\n\\nThực hiện Chỉ thị số 14/CT-UBND")
+>>> add(doc); h = doc.record.header
+>>> h.issuer, h.issuer_parent, h.doc_type, h.number, h.symbol, h.place, h.date.iso()
+('Sở Tài nguyên và Môi trường', 'Ủy ban nhân dân tỉnh Kon Tum', 'Công văn', None, 'STNMT-VP', 'Kon Tum', '2021')
+>>> h.subject, h.recipients, h.national_motto
+('Phát động phong trào thi đua', ['Các phòng, đơn vị trực thuộc Sở'], True)
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import regex
+
+from pipeline import header_fields as hf
+from pipeline.dates import first_date
 from pipeline.document import Doc
+from pipeline.header_infer import expand_abbreviation, infer_issuer
+from pipeline.header_zone import Cell, cells, is_body_start
+from pipeline.record import Header
+from pipeline.tables import load
+
+_SUBJECT = regex.compile(r"(?:V\s*/\s*v|V/V|Về\s+việc|VỀ\s+VIỆC)\s*[:.]?\s*", regex.I)
+_RECIPIENTS = regex.compile(r"Kính\s+gửi\s*[:.]?\s*", regex.I)
+_PLACE_DATE = regex.compile(r"(?:(?P<place>\p{Lu}[\p{L}\s.'\-]{0,40}?)\s*,\s*)?(?=[Nn]gày\b)")
+_BULLET = regex.compile(r"[-–—•+*~]\s*")
+_PARTY_MOTTO = regex.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+_NOISE = regex.compile(r"(?:Cơ\s+quan|Người\s+ký|Thời\s+gian\s+ký|Email|E-mail|Điện\s+thoại|Website)\s*:", regex.I)
+
+
+@dataclass
+class _Reading:
+    """What the header cells have given so far."""
+
+    header: Header
+    issuer_lines: list[list[Cell]] = field(default_factory=list)
+    title_seen: bool = False
+    last_end: int = 0  # repaired-text end of the last header piece
+    has_vv: bool = False
+    lead: str | None = None  # "Luật" in "Luật số: 24/2023/QH15"
 
 
 def add(doc: Doc) -> None:
-    """Add this stage's part of the record to ``doc.record``."""
+    """Fill ``doc.record.header`` and set ``doc.body_start``."""
+    reading = _Reading(doc.record.header)
+    zone = cells(doc.text)
+    i = 0
+    while i < len(zone):
+        cell = zone[i]
+        if is_body_start(cell) and not _SUBJECT.match(cell.text):
+            break
+        i = _read_cell(doc, reading, zone, i)
+    _settle_issuer(doc, reading)
+    _settle_type(reading)
+    if reading.last_end:
+        doc.body_start = _next_line(doc.text, reading.last_end)
+
+
+def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
+    """Read ``zone[i]`` as whichever header piece it is; the index of the next cell to read."""
+    cell = zone[i]
+    for piece in (_motto, _number, _place_date):
+        rest = piece(doc, r, cell)
+        if rest is not cell:
+            if rest is not None:
+                return _read_cell(doc, r, [*zone[:i], rest, *zone[i + 1:]], i)
+            return i + 1
+    if _SUBJECT.match(cell.text):
+        return _subject(doc, r, zone, i, _SUBJECT.match(cell.text).end())
+    if _RECIPIENTS.match(cell.text):
+        return _recipients(doc, r, zone, i)
+    if not r.title_seen and hf.title_type(cell.text):
+        return _title(doc, r, zone, i)
+    if not r.title_seen and hf.is_issuer_line(cell.text) and not _NOISE.match(cell.text):
+        group = [cell]
+        while i + 1 < len(zone) and _continues_issuer(zone[i + 1]):
+            i += 1
+            group.append(zone[i])
+        r.issuer_lines.append(group)
+        r.last_end = max(r.last_end, group[-1].end)
+    return i + 1
+
+
+def _motto(doc: Doc, r: _Reading, cell: Cell) -> Cell | None:
+    """Quốc hiệu and tiêu ngữ, cut out of a flattened line; what is left of the cell or ``cell``."""
+    text = cell.text
+    found = [m for p in (hf.MOTTO, hf.SLOGAN, _PARTY_MOTTO) for m in p.finditer(text)]
+    if not found:
+        return cell
+    if any(m.re is not _PARTY_MOTTO for m in found):
+        r.header.national_motto = True
+        m = next(m for m in found if m.re is hf.MOTTO) if any(m.re is hf.MOTTO for m in found) else found[0]
+        r.header.spans.setdefault("national_motto", doc.span(cell.start + m.start(), cell.start + m.end()))
+    r.last_end = max(r.last_end, cell.end)
+    # Keep what lies outside the motto: an issuer printed on the same line, before or after it.
+    keep = "".join("\n" if any(m.start() <= k < m.end() for m in found) else ch for k, ch in enumerate(text))
+    for part in regex.finditer(r"[^\n]+", keep):
+        piece = part.group().strip(" -–—_|")
+        if len(piece) > 2 and regex.search(r"\p{L}{2}", piece):
+            start = cell.start + part.start() + part.group().index(piece)
+            return Cell(start, start + len(piece), piece, cell.blank_before)
+    return None
+
+
+def _number(doc: Doc, r: _Reading, cell: Cell) -> Cell | None:
+    m = hf.NUMBER_LINE.search(cell.text)
+    if not m or r.header.symbol or (m.start() > 0 and not m.group("lead") and cell.text[:m.start()].strip()
+                                      and not hf.is_issuer_line(cell.text[:m.start()].strip())):
+        return cell
+    number, symbol = hf.split_number(m.group("value"))
+    if symbol is None and number is None:
+        return cell
+    h = r.header
+    h.number, h.symbol = number, symbol
+    value_start = cell.start + m.start("value")
+    raw = m.group("value")
+    if number:
+        h.spans["number"] = doc.span(value_start, value_start + raw.index(number) + len(number))
+    if symbol and symbol.split("/")[-1] in raw:
+        s = value_start + raw.rindex(symbol.split("/")[0]) if "/" in symbol else value_start + raw.rindex(symbol)
+        h.spans["symbol"] = doc.span(s, value_start + len(raw))
+    if m.group("lead"):
+        r.lead = m.group("lead").strip()
+    r.last_end = max(r.last_end, cell.start + m.end())
+    before = cell.text[: m.start()].strip()
+    if before and hf.is_issuer_line(before):
+        r.issuer_lines.append([Cell(cell.start, cell.start + len(before), before, cell.blank_before)])
+    return cell.tail(m.end())
+
+
+def _place_date(doc: Doc, r: _Reading, cell: Cell) -> Cell | None:
+    if r.header.date.year is not None:
+        return cell
+    m = _PLACE_DATE.search(cell.text)
+    if not m or (m.start() > 0 and m.group("place") is None):
+        return cell
+    found = first_date(cell.text, m.end())
+    if found is None or found.start != m.end():
+        return cell
+    h = r.header
+    h.date = found.parts
+    h.spans["date"] = doc.span(cell.start + found.start, cell.start + found.end)
+    place = m.group("place")
+    if place and not regex.search(r"\d", place):
+        place = place.strip()
+        h.place = place
+        ps = cell.start + m.start("place")
+        h.spans["place"] = doc.span(ps, ps + len(place))
+    r.last_end = max(r.last_end, cell.start + found.end)
+    return cell.tail(found.end)
+
+
+def _continues_issuer(cell: Cell) -> bool:
+    """An upper-case line that carries on the issuer's name ("VÀ XÃ HỘI", "TỈNH KON TUM")."""
+    text = cell.text
+    return (not cell.blank_before and hf._is_upper(text) and not hf.is_issuer_line(text)
+            and not hf.MOTTO.search(text) and not hf.SLOGAN.search(text) and not hf.title_type(text)
+            and not hf.NUMBER_LINE.search(text) and len(text) < 60)
+
+
+def _subject(doc: Doc, r: _Reading, zone: list[Cell], i: int, skip: int) -> int:
+    """Trích yếu after "V/v" or a title: the cell from ``skip`` on and the lines that carry it on."""
+    r.has_vv = r.has_vv or (skip > 0 and bool(_SUBJECT.match(zone[i].text)))
+    start = zone[i].start + skip
+    end = zone[i].end
+    j = i + 1
+    while j < len(zone) and _continues_subject(zone[j]):
+        end = zone[j].end
+        j += 1
+    if end > start:
+        _set_subject(doc, r.header, start, end)
+        r.last_end = max(r.last_end, end)
+    return j
+
+
+def _continues_subject(cell: Cell) -> bool:
+    text = cell.text
+    return (not cell.blank_before and not is_body_start(cell) and not _RECIPIENTS.match(text)
+            and not _PLACE_DATE.match(text) and not hf.NUMBER_LINE.match(text)
+            and not hf.MOTTO.search(text) and not hf.SLOGAN.search(text))
+
+
+def _set_subject(doc: Doc, header: Header, start: int, end: int) -> None:
+    text = doc.text[start:end]
+    stripped = text.strip(" .;:-–")
+    start += len(text) - len(text.lstrip(" .;:-–"))
+    subject = regex.sub(r"\s+", " ", stripped)
+    if not subject:
+        return
+    if hf._is_upper(subject) and len(subject) > 3:
+        subject = subject[0] + subject[1:].lower()
+    header.subject = subject
+    header.spans["subject"] = doc.span(start, start + len(stripped))
+
+
+def _title(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
+    """The type line ("KẾ HOẠCH", "NGHỊ ĐỊNH", "PHÁT ĐỘNG PHONG TRÀO") and the trích yếu under it."""
+    cell = zone[i]
+    found = hf.title_type(cell.text)
+    assert found is not None
+    name, length = found
+    r.title_seen = True
+    r.header.doc_type = r.header.doc_type or name
+    r.header.spans.setdefault("doc_type", doc.span(cell.start, cell.start + length))
+    r.last_end = max(r.last_end, cell.end)
+    campaign = cell.text[:length] in load("doc_types")["campaign_titles"]
+    rest = cell.text[length:].strip(" :")
+    if rest or campaign:
+        # "KẾ HOẠCH Phát động …" on one line; "PHÁT ĐỘNG PHONG TRÀO" is itself part of the subject.
+        skip = 0 if campaign else len(cell.text) - len(cell.text[length:].lstrip(" :"))
+        return _subject(doc, r, zone, i, skip)
+    if i + 1 < len(zone) and not is_body_start(zone[i + 1]) and not _RECIPIENTS.match(zone[i + 1].text):
+        m = _SUBJECT.match(zone[i + 1].text)
+        return _subject(doc, r, zone, i + 1, m.end() if m else 0)
+    return i + 1
+
+
+def _recipients(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
+    """"Kính gửi:" and its list: on the same line, one a line, with or without bullets."""
+    cell = zone[i]
+    rest = cell.tail(_RECIPIENTS.match(cell.text).end())
+    entries = [rest] if rest else []
+    j = i + 1
+    while j < len(zone):
+        nxt = zone[j]
+        bulleted = bool(_BULLET.match(nxt.text))
+        open_list = not entries or entries[-1].text.rstrip().endswith((";", ","))
+        if is_body_start(nxt) or not (bulleted or (open_list and len(nxt.text) < 150)):
+            break
+        if not bulleted and entries and not open_list:
+            break
+        entries.append(nxt)
+        j += 1
+    h = r.header
+    for entry in entries:
+        for m in regex.finditer(r"[^;]+", entry.text):
+            name = _BULLET.sub("", m.group().strip(), count=1).strip(" .;,")
+            if name:
+                h.recipients.append(name)
+    if entries:
+        h.spans["recipients"] = doc.span(entries[0].start, entries[-1].end)
+        r.last_end = max(r.last_end, entries[-1].end)
+    else:
+        r.last_end = max(r.last_end, cell.end)
+    return j
+
+
+def _settle_issuer(doc: Doc, r: _Reading) -> None:
+    """Issuer and cơ quan chủ quản from the issuer lines, else inferred from symbol or body."""
+    h = r.header
+    groups = r.issuer_lines
+    if groups:
+        issuer = groups[-1]
+        h.issuer = expand_abbreviation(hf.recase(" ".join(c.text for c in issuer)))
+        h.spans["issuer"] = doc.span(issuer[0].start, issuer[-1].end)
+        if len(groups) > 1:
+            parent = groups[-2]
+            h.issuer_parent = expand_abbreviation(hf.recase(" ".join(c.text for c in parent)))
+            h.spans["issuer_parent"] = doc.span(parent[0].start, parent[-1].end)
+        return
+    inferred = infer_issuer(doc, h)
+    if inferred:
+        h.issuer, span = inferred
+        if span:
+            h.spans["issuer"] = span
+
+
+def _settle_type(r: _Reading) -> None:
+    h = r.header
+    code = hf.type_code(h.symbol)
+    h.doc_type_code = code
+    from_code = hf.type_from_symbol(h.symbol)
+    if from_code:
+        h.doc_type = from_code
+    elif h.doc_type is None and r.lead:
+        h.doc_type = r.lead[0].upper() + r.lead[1:].lower()
+    elif h.doc_type is None and (r.has_vv or (h.recipients and h.symbol)):
+        h.doc_type = load("doc_types")["dispatch_type"]
+
+
+def _next_line(text: str, pos: int) -> int:
+    """The start of the line after ``pos``."""
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl + 1

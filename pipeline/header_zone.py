@@ -1,0 +1,83 @@
+"""The header zone of a document cut into cells: lines, and the cells of a flattened table row.
+
+Converters print the two-column header (issuer | Quốc hiệu, số | date) as separate lines, as one
+line, or as a markdown table row ("Số: 284/2026/NĐ-CP | Hà Nội, ngày 16 tháng 7 năm 2026"). A
+:class:`Cell` is one such piece with its repaired-text position and whether a blank line precedes it.
+
+>>> [c.text for c in cells("CHÍNH PHỦ\\n\\nSố: 1/NĐ-CP | Hà Nội, ngày 1 tháng 2 năm 2026\\n---\\nNGHỊ ĐỊNH")]
+['CHÍNH PHỦ', 'Số: 1/NĐ-CP', 'Hà Nội, ngày 1 tháng 2 năm 2026', 'NGHỊ ĐỊNH']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# How far a header may reach: Phụ lục I puts it in the first page, a few dozen lines at most.
+MAX_LINES = 60
+MAX_CHARS = 8000
+
+_LINE = regex.compile(r"[^\n]*")
+_RULE = regex.compile(r"[\s\-–—_=~─━.*|:]*")  # a rule of dashes or a table's separator row
+_CELL = regex.compile(r"[^|]+")
+
+# The first line of the body: a legal basis, a purpose, a heading or a numbered item.
+BODY_START = regex.compile(
+    r"(?:Căn\s+cứ|Thực\s+hiện|Theo\s+(?:đề\s+nghị|quy\s+định|chỉ\s+đạo)|Nhằm|Để\s|Trong\s|Xét\s|Qua\s|"
+    r"Sau\s+khi|Hiện\s+nay|Chương\s+[IVXLC\d]|Điều\s+\d|Phần\s+(?:thứ|[IVX\d])|Mục\s+\d|"
+    r"[IVXLC]+\s*[.)]\s|\d+\s*[.)]\s|[a-zđ]\)\s)"
+)
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int  # in the repaired text
+    end: int
+    text: str
+    blank_before: bool  # a blank line (or a rule) separates it from the cell before
+
+    def tail(self, offset: int) -> Cell | None:
+        """The rest of the cell from ``offset`` characters in, stripped; ``None`` when empty."""
+        raw = self.text[offset:]
+        stripped = raw.strip(" \t,;|")
+        if not stripped:
+            return None
+        lead = len(raw) - len(raw.lstrip(" \t,;|"))
+        start = self.start + offset + lead
+        return Cell(start, start + len(stripped), stripped, self.blank_before)
+
+
+def cells(text: str, start: int = 0) -> list[Cell]:
+    """Cells of the first :data:`MAX_LINES` non-empty lines of ``text`` from ``start``."""
+    out: list[Cell] = []
+    blank = True
+    for m in _LINE.finditer(text, start, min(len(text), start + MAX_CHARS)):
+        raw = m.group()
+        if not raw and m.start() > 0 and text[m.start() - 1] != "\n":
+            continue  # the empty match at the end of a line, not an empty line
+        if _RULE.fullmatch(raw):
+            blank = True
+            continue
+        for part in _CELL.finditer(raw):
+            stripped = part.group().strip()
+            if not stripped or _RULE.fullmatch(stripped):
+                continue
+            lead = len(part.group()) - len(part.group().lstrip())
+            s = m.start() + part.start() + lead
+            out.append(Cell(s, s + len(stripped), stripped, blank))
+            blank = False
+        if len(out) >= MAX_LINES:
+            break
+    return out
+
+
+def is_body_start(cell: Cell) -> bool:
+    """A cell that opens the body rather than continuing the header.
+
+    >>> is_body_start(Cell(0, 0, "Căn cứ Luật Tổ chức Chính phủ;", False))
+    True
+    >>> is_body_start(Cell(0, 0, "Kính gửi: Sở Nội vụ", False))
+    False
+    """
+    return bool(BODY_START.match(cell.text)) or len(cell.text) > 400
