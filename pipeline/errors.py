@@ -17,6 +17,7 @@ CATALOGUE: dict[str, str] = {
     "E111": "the document is corrupt or truncated: {detail}",
     "E112": "no text layer: OCR needed ({detail})",
     "E113": "a converter is needed for {detail}",
+    "E120": "no gold files (*.json) in {detail}",
 }
 
 
