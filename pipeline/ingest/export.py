@@ -1,0 +1,64 @@
+"""Records out of the registry: JSON Lines and Parquet, streamed in chunks.
+
+Parquet keeps the header as columns (for a DataFrame at a glance) and the whole record as a JSON
+string column, so nested lists survive without a schema that changes with every stage.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+_COLUMNS = ("sha256", "path", "doc_type", "number", "symbol", "issuer", "place", "year", "month", "day",
+            "subject", "record_json")
+_CHUNK = 500
+
+
+def _rows(conn: sqlite3.Connection, hashes: Iterable[str] | None) -> Iterator[sqlite3.Row]:
+    cols = ", ".join(_COLUMNS)
+    if hashes is None:
+        yield from conn.execute(f"SELECT {cols} FROM documents ORDER BY id")
+        return
+    wanted = sorted(hashes)
+    for start in range(0, len(wanted), _CHUNK):
+        part = wanted[start:start + _CHUNK]
+        marks = ",".join("?" * len(part))
+        yield from conn.execute(f"SELECT {cols} FROM documents WHERE sha256 IN ({marks}) ORDER BY id", part)
+
+
+def write_jsonl(conn: sqlite3.Connection, target: str | Path, hashes: Iterable[str] | None = None) -> int:
+    """One record per line; ``hashes`` limits it to those documents (default: all). Lines written."""
+    count = 0
+    with open(target, "w", encoding="utf-8") as out:
+        for row in _rows(conn, hashes):
+            out.write(row["record_json"] + "\n")
+            count += 1
+    return count
+
+
+def write_parquet(conn: sqlite3.Connection, target: str | Path, hashes: Iterable[str] | None = None) -> int:
+    """Header columns plus ``record_json``; written in row groups so memory stays flat."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(c, pa.int64() if c in ("year", "month", "day") else pa.string()) for c in _COLUMNS])
+    count = 0
+    with pq.ParquetWriter(str(target), schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in _rows(conn, hashes):
+            batch.append(dict(row))
+            if len(batch) >= _CHUNK:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                count, batch = count + len(batch), []
+        if batch or count == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            count += len(batch)
+    return count
+
+
+def record_of(row_json: str) -> dict[str, Any]:
+    parsed: dict[str, Any] = json.loads(row_json)
+    return parsed

@@ -1,0 +1,203 @@
+"""Bulk ingestion: documents extracted in worker processes, written by one process in batches.
+
+The writer reads each item's bytes, hashes them and skips a hash the registry already holds
+before any extraction; new documents go to the workers in chunks, with a bounded number of
+chunks in flight, so memory stays flat however many documents there are. Results are written
+one transaction per batch (see :func:`pipeline.registry.store.write_batch`): after a kill -9
+a re-run adds exactly what is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.errors import CongvanError
+from pipeline.ingest.sources import ARCHIVE_SEP, Item, ItemReader, discover
+from pipeline.readers.base import DEFAULT_MAX_MB
+from pipeline.registry import store
+from pipeline.registry.rows import DocRows, to_rows
+
+# (name, sha256, rows or None, reason or None, error code or None)
+Outcome = tuple[str, str, DocRows | None, str | None, str | None]
+Failure = tuple[str, str | None, str, str | None]  # name, sha256, reason, code
+
+
+@dataclass
+class Summary:
+    """What an ingest run did; ``failed`` > 0 makes the CLI exit 1."""
+
+    found: int = 0
+    added: int = 0
+    known: int = 0  # already in the registry (or twice in this run): skipped before extraction
+    failed: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+    hashes: set[str] = field(default_factory=set)  # every readable document of this run
+
+    @property
+    def rate(self) -> float:
+        return self.added / self.seconds if self.seconds else 0.0
+
+
+def extract_rows(name: str, sha: str, data: bytes, max_mb: float = DEFAULT_MAX_MB) -> Outcome:
+    """Extract one document into registry rows; a failure becomes a reason, never an exception."""
+    from pipeline.extract import extract_bytes
+
+    try:
+        record = extract_bytes(data, Path(name).name, max_mb=max_mb)
+        record.source.path = name
+        return name, sha, to_rows(record.to_dict(), sha, name), None, None
+    except CongvanError as exc:
+        return name, sha, None, str(exc), exc.code
+    except Exception as exc:  # a bug on one odd file must not stop ten thousand others
+        return name, sha, None, f"[E199] extraction crashed: {type(exc).__name__}: {exc}", "E199"
+
+
+def _extract_chunk(chunk: list[tuple[str, str, bytes]], max_mb: float) -> list[Outcome]:
+    return [extract_rows(name, sha, data, max_mb) for name, sha, data in chunk]
+
+
+def _warm_up() -> None:
+    import pipeline.extract  # noqa: F401  (import the stages once per worker, not per chunk)
+
+
+@dataclass
+class _Writer:
+    """Buffers outcomes and writes them a batch (one transaction) at a time."""
+
+    conn: store.sqlite3.Connection
+    summary: Summary
+    batch_size: int
+    quarantine_dir: Path | None
+    reader: ItemReader
+    docs: list[DocRows] = field(default_factory=list)
+    fails: list[Failure] = field(default_factory=list)
+
+    def take(self, outcome: Outcome) -> None:
+        name, sha, rows, reason, code = outcome
+        if rows is not None:
+            self.docs.append(rows)
+        else:
+            self.fail(name, sha, reason or "unknown failure", code)
+        if len(self.docs) + len(self.fails) >= self.batch_size:
+            self.flush()
+
+    def fail(self, name: str, sha: str | None, reason: str, code: str | None, data: bytes | None = None) -> None:
+        self.fails.append((name, sha, reason, code))
+        self.summary.failed += 1
+        if len(self.summary.failures) < 1000:
+            self.summary.failures.append((name, sha, reason, code))
+        if self.quarantine_dir is not None:
+            self._copy(name, sha, data)
+
+    def _copy(self, name: str, sha: str | None, data: bytes | None) -> None:
+        assert self.quarantine_dir is not None
+        self.quarantine_dir.mkdir(parents=True, exist_ok=True)
+        target = self.quarantine_dir / f"{(sha or 'unreadable')[:12]}_{Path(name).name}"
+        try:
+            if data is None and sha is not None:
+                data = self.reader.read(_item_of(name))
+            if data is not None:
+                target.write_bytes(data)
+            elif Path(name).is_file():
+                shutil.copyfile(name, target)
+        except (OSError, CongvanError):
+            pass  # the quarantine table still says what failed and why
+
+    def flush(self) -> None:
+        if self.docs or self.fails:
+            self.summary.added += store.write_batch(self.conn, self.docs, self.fails)
+            self.docs, self.fails = [], []
+
+
+def _item_of(name: str) -> Item:
+    path, sep, member = name.partition(ARCHIVE_SEP)
+    return Item(path, member) if sep and Path(path).is_file() else Item(name)
+
+
+def _chunks(items: list[Item], reader: ItemReader, writer: _Writer, known: set[str], chunk_size: int,
+            advance: Callable[[int], None]) -> Iterator[list[tuple[str, str, bytes]]]:
+    """New documents' bytes in chunks; unreadable and already-known items are settled here."""
+    chunk: list[tuple[str, str, bytes]] = []
+    for item in items:
+        try:
+            data = reader.read(item)
+        except CongvanError as exc:
+            writer.fail(item.name, None, str(exc), exc.code)
+            advance(1)
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        writer.summary.hashes.add(sha)
+        if sha in known:
+            writer.summary.known += 1
+            advance(1)
+            continue
+        known.add(sha)
+        chunk.append((item.name, sha, data))
+        if len(chunk) >= chunk_size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ingest(conn: store.sqlite3.Connection, sources: list[str], workers: int | None = None, *,
+           batch_size: int = 64, chunk_size: int = 8, quarantine_dir: str | Path | None = None,
+           max_mb: float = DEFAULT_MAX_MB, on_start: Callable[[int], None] | None = None,
+           advance: Callable[[int], None] | None = None) -> Summary:
+    """Ingest every document under ``sources`` into the registry ``conn``.
+
+    ``workers``: processes (default: the cores; 0 runs in this process). ``on_start(total)`` and
+    ``advance(n)`` drive a progress display.
+    """
+    started = time.perf_counter()
+    items = discover(sources)
+    summary = Summary(found=len(items))
+    step = advance or (lambda n: None)
+    if on_start:
+        on_start(len(items))
+    known = store.known_hashes(conn)
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    with ItemReader(max_mb) as reader:
+        writer = _Writer(conn, summary, batch_size, Path(quarantine_dir) if quarantine_dir else None, reader)
+        chunks = _chunks(items, reader, writer, known, chunk_size, step)
+        if workers <= 0:
+            for chunk in chunks:
+                for outcome in _extract_chunk(chunk, max_mb):
+                    writer.take(outcome)
+                step(len(chunk))
+        else:
+            _run_pool(chunks, workers, max_mb, writer, step)
+        writer.flush()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_pool(chunks: Iterator[list[tuple[str, str, bytes]]], workers: int, max_mb: float, writer: _Writer,
+              step: Callable[[int], None]) -> None:
+    in_flight: set[Future[list[Outcome]]] = set()
+    limit = workers * 3  # enough to keep every worker busy while the writer writes, no more
+
+    def settle(done: set[Future[list[Outcome]]]) -> None:
+        for future in done:
+            outcomes = future.result()
+            for outcome in outcomes:
+                writer.take(outcome)
+            step(len(outcomes))
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+        for chunk in chunks:
+            in_flight.add(pool.submit(_extract_chunk, chunk, max_mb))
+            if len(in_flight) >= limit:
+                done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                settle(done)
+        while in_flight:
+            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            settle(done)

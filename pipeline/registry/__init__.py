@@ -1,0 +1,106 @@
+"""The searchable campaign registry: documents, cited acts, campaigns, tasks and units in SQLite.
+
+The library API that ``congvan ingest|search|show`` mirrors; tables come out as DataFrames::
+
+    >>> import pipeline.registry as registry
+    >>> with registry.open(":memory:") as reg:
+    ...     added = reg.add_record({"source": {"sha256": "ab12"}, "header": {
+    ...         "subject": "Phát động phong trào thi đua đặc biệt", "issuer": "Sở Tài nguyên và Môi trường",
+    ...         "date": {"year": 2023}}})
+    ...     reg.search("thi dua", kind="document")[["id", "snippet"]].values.tolist()
+    [['D1', 'Phát động phong trào [thi đua] đặc biệt']]
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pandas as pd
+
+from pipeline.registry import queries, store
+from pipeline.registry.rows import to_rows
+from pipeline.registry.search import search as _search
+
+__all__ = ["Registry", "ingest", "open", "search", "show"]
+
+
+class Registry:
+    """An open registry database (created and migrated on first open)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.conn: sqlite3.Connection = store.connect(self.path)
+
+    def __enter__(self) -> Registry:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def ingest(self, sources: list[str] | str, workers: int | None = None, **options: Any) -> Any:
+        """Ingest folders, globs, .zip archives or files; returns the run's Summary."""
+        from pipeline.ingest import ingest as run
+
+        return run(self.conn, [sources] if isinstance(sources, str | Path) else list(sources), workers, **options)
+
+    def add_record(self, record: Any, sha256: str | None = None, path: str | None = None) -> int | None:
+        """Add one extracted record (a Record or its dict); its id, or None when already present."""
+        rec = record if isinstance(record, dict) else record.to_dict()
+        rows = to_rows(rec, sha256, path)
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            return store.add_document(self.conn, rows)
+
+    def search(self, query: str, kind: str | None = None, **filters: Any) -> pd.DataFrame:
+        """Ranked hits: see :func:`pipeline.registry.search.search`."""
+        return _search(self.conn, query, kind, **filters)
+
+    def show(self, ref: str | int) -> dict[str, Any]:
+        """One item and its tables: see :func:`pipeline.registry.queries.show`."""
+        return queries.show(self.conn, str(ref))
+
+    def sql(self, query: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
+        return queries.frame(self.conn, query, params)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A whole table (``documents`` without its record JSON, ``campaigns``, ``quarantine``…)."""
+        if name not in _TABLES:
+            raise ValueError(f"unknown table {name!r}: one of {', '.join(_TABLES)}")
+        return self.sql(f"SELECT {_TABLES[name]} FROM {name} ORDER BY 1")
+
+    def counts(self) -> dict[str, int]:
+        return {name: int(self.conn.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0]) for name in _TABLES}
+
+
+_TABLES = {
+    "documents": "id, sha256, path, doc_type, number, symbol, issuer, place, year, month, day, subject, n_warnings",
+    "citations": "*", "sections": "*", "entities": "*", "campaigns": "*", "campaign_mentions": "*",
+    "themes": "*", "tasks": "*", "assignees": "*", "task_assignees": "*", "quarantine": "*",
+}
+
+
+def open(path: str | Path) -> Registry:
+    """Open or create the registry at ``path`` (":memory:" for a throwaway one)."""
+    return Registry(path)
+
+
+def ingest(path: str | Path, sources: list[str] | str, workers: int | None = None, **options: Any) -> Any:
+    with Registry(path) as reg:
+        return reg.ingest(sources, workers, **options)
+
+
+def search(path: str | Path, query: str, kind: str | None = None, **filters: Any) -> pd.DataFrame:
+    with Registry(path) as reg:
+        return reg.search(query, kind, **filters)
+
+
+def show(path: str | Path, ref: str | int) -> dict[str, Any]:
+    with Registry(path) as reg:
+        return reg.show(ref)

@@ -1,0 +1,77 @@
+"""SQLite FTS5: the one module that knows the search tables' dialect.
+
+Every kind (document, campaign, task, assignee) has a table ``search_<kind>s`` with the original
+text and its fold. A query is folded into words that must all appear in the folded columns; the
+same words as typed are OR-ed in against the original columns, so a query typed with accents
+ranks the exact spelling first while one typed without accents still finds it.
+
+>>> match_expression("Khánh Hoà")
+'({ftitle fbody} : ("khanh" "hoa"*)) OR ({title body} : ("khánh" "hoà"*))'
+>>> match_expression("  ")
+''
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from typing import Any
+
+from pipeline.registry.fold import words
+
+KINDS = ("document", "campaign", "task", "assignee")
+_WORD = re.compile(r"\w+")
+# bm25 weights per column: ref_id, title, body, ftitle, fbody (title words weigh most).
+_WEIGHTS = "0.0, 2.0, 0.5, 4.0, 1.0"
+
+
+def table(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
+    return f"search_{kind}s"
+
+
+def _phrase_list(tokens: list[str]) -> str:
+    quoted = ['"' + t.replace('"', '""') + '"' for t in tokens]
+    quoted[-1] += "*"  # the last word may still be being typed
+    return " ".join(quoted)
+
+
+def match_expression(query: str) -> str:
+    """The FTS5 MATCH expression for a free-text query ('' when it has no words)."""
+    folded = words(query)
+    if not folded:
+        return ""
+    expr = f"({{ftitle fbody}} : ({_phrase_list(folded)}))"
+    typed = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", query))]
+    if typed and typed != folded:
+        expr += f" OR ({{title body}} : ({_phrase_list(typed)}))"
+    return expr
+
+
+def index(conn: sqlite3.Connection, kind: str, ref_id: int, title: str, body: str) -> None:
+    """Add one row to a kind's search table."""
+    conn.execute(f"INSERT INTO {table(kind)} (ref_id, title, body, ftitle, fbody) VALUES (?, ?, ?, ?, ?)",
+                 (ref_id, title, body, " ".join(words(title)), " ".join(words(body))))
+
+
+def unindex(conn: sqlite3.Connection, kind: str, ref_ids: list[int]) -> None:
+    if ref_ids:
+        marks = ",".join("?" * len(ref_ids))
+        conn.execute(f"DELETE FROM {table(kind)} WHERE ref_id IN ({marks})", ref_ids)
+
+
+def search(conn: sqlite3.Connection, kind: str, query: str, limit: int,
+           restrict: str | None = None, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    """Rows (ref_id, title, body, score) best first; lower bm25 score is better.
+
+    ``restrict`` is an SQL condition over ``ref_id`` (``ref_id IN (SELECT …)``) with ``params``.
+    """
+    expr = match_expression(query)
+    if not expr:
+        return []
+    name = table(kind)
+    sql = (f"SELECT ref_id, title, body, bm25({name}, {_WEIGHTS}) AS score FROM {name} "
+           f"WHERE {name} MATCH ?" + (f" AND {restrict}" if restrict else "") + " ORDER BY score LIMIT ?")
+    return list(conn.execute(sql, (expr, *params, limit)))

@@ -1,0 +1,145 @@
+"""Ranked, accent-insensitive search over the registry, with snippets and filters.
+
+"thi dua" finds "thi đua", "Khanh Hoa" finds "Khánh Hòa": queries and indexed text are folded
+alike (see :mod:`pipeline.registry.fold`); FTS5 ranks by bm25 (:mod:`pipeline.registry.fts`).
+
+>>> snippet("Kế hoạch phát động phong trào thi đua đặc biệt", "thi dua", width=30)
+'…phong trào [thi đua] đặc biệt'
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from typing import Any
+
+import pandas as pd
+
+from pipeline.registry import fts
+from pipeline.registry.fold import fold_chars, unit_key, words
+
+COLUMNS = ["kind", "id", "title", "snippet", "score", "document", "issuer", "year"]
+PREFIX = {"document": "D", "campaign": "C", "task": "T", "assignee": "A"}
+
+
+def _hits(folded: str, query_words: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for word in set(query_words):
+        start = folded.find(word)
+        while start >= 0:
+            before = folded[start - 1] if start else " "
+            if not before.isalnum():  # a word start: "dua" in "thi dua", not in "duadua"
+                end = start + len(word)
+                while end < len(folded) and folded[end].isalnum():
+                    end += 1
+                spans.append((start, end))
+            start = folded.find(word, start + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):  # "thi" + "dua" → one hit "thi đua"
+        if merged and not folded[merged[-1][1]:start].strip():
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def snippet(text: str, query: str, width: int = 160) -> str:
+    """The part of ``text`` around the first hit, hits in [brackets]; accents kept as written."""
+    text = " ".join(unicodedata.normalize("NFC", text or "").split())
+    spans = _hits(fold_chars(text), words(query))
+    if not spans:
+        return text[:width] + ("…" if len(text) > width else "")
+    lo = max(0, spans[0][0] - width // 3)
+    lo = text.rfind(" ", 0, lo) + 1 if lo else 0  # start on a word
+    hi = min(len(text), lo + width)
+    out, pos = [], lo
+    for start, end in spans:
+        if start < pos or end > hi:
+            continue
+        out += [text[pos:start], "[", text[start:end], "]"]
+        pos = end
+    out.append(text[pos:hi])
+    return ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
+
+
+def _document_conditions(issuer: str | None, year: int | None, assignee: str | None) -> tuple[str, list[Any]]:
+    conds: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    if issuer:
+        conds.append("(d.issuer_key LIKE ? OR d.issuer LIKE ?)")
+        params += [f"%{unit_key(issuer)}%", f"%{issuer}%"]
+    if year:
+        conds.append("d.year = ?")
+        params.append(int(year))
+    if assignee:
+        conds.append("d.id IN (SELECT t.document_id FROM tasks t JOIN task_assignees ta ON ta.task_id = t.id "
+                     "JOIN assignees a ON a.id = ta.assignee_id WHERE a.unit_key LIKE ?)")
+        params.append(f"%{unit_key(assignee)}%")
+    return " AND ".join(conds), params
+
+
+_RESTRICT = {
+    "document": "ref_id IN (SELECT d.id FROM documents d WHERE {c})",
+    "campaign": "ref_id IN (SELECT m.campaign_id FROM campaign_mentions m JOIN documents d "
+                "ON d.id = m.document_id WHERE {c})",
+    "task": "ref_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE {c}{a})",
+    "assignee": "ref_id IN (SELECT ta.assignee_id FROM task_assignees ta JOIN tasks t ON t.id = ta.task_id "
+                "JOIN documents d ON d.id = t.document_id WHERE {c}{a})",
+}
+_OWN_ASSIGNEE = {
+    "task": (" AND t.id IN (SELECT ta2.task_id FROM task_assignees ta2 JOIN assignees a2 "
+             "ON a2.id = ta2.assignee_id WHERE a2.unit_key LIKE ?)"),
+    "assignee": " AND ta.assignee_id IN (SELECT id FROM assignees WHERE unit_key LIKE ?)",
+}
+
+_CONTEXT = {
+    "document": "SELECT d.symbol, d.number, d.issuer, d.year FROM documents d WHERE d.id = ?",
+    "task": "SELECT d.symbol, d.number, d.issuer, d.year FROM tasks t JOIN documents d ON d.id = t.document_id "
+            "WHERE t.id = ?",
+    "campaign": "SELECT COUNT(DISTINCT m.document_id) || ' documents' AS symbol, NULL AS number, "
+                "MIN(d.issuer) AS issuer, MIN(d.year) AS year FROM campaign_mentions m JOIN documents d "
+                "ON d.id = m.document_id WHERE m.campaign_id = ?",
+    "assignee": "SELECT COUNT(*) || ' tasks' AS symbol, NULL AS number, NULL AS issuer, NULL AS year "
+                "FROM task_assignees WHERE assignee_id = ?",
+}
+
+
+def _restriction(kind: str, issuer: str | None, year: int | None,
+                 assignee: str | None) -> tuple[str | None, tuple[Any, ...]]:
+    if not (issuer or year or assignee):
+        return None, ()
+    own = assignee if kind in _OWN_ASSIGNEE else None
+    cond, params = _document_conditions(issuer, year, None if own else assignee)
+    extra = _OWN_ASSIGNEE[kind] if own else ""
+    if own:
+        params.append(f"%{unit_key(own)}%")
+    return _RESTRICT[kind].format(c=cond, a=extra), tuple(params)
+
+
+def _result_row(conn: sqlite3.Connection, kind: str, hit: sqlite3.Row, query: str) -> dict[str, Any]:
+    ctx = conn.execute(_CONTEXT[kind], (hit["ref_id"],)).fetchone()
+    label = "/".join(str(p) for p in (ctx["number"], ctx["symbol"]) if p) if ctx else None
+    text = hit["title"] if _hits(fold_chars(hit["title"] or ""), words(query)) else hit["body"]
+    return {"kind": kind, "id": f"{PREFIX[kind]}{hit['ref_id']}", "title": hit["title"],
+            "snippet": snippet(text, query), "score": round(-float(hit["score"]), 3),
+            "document": label, "issuer": ctx["issuer"] if ctx else None, "year": ctx["year"] if ctx else None}
+
+
+def search(conn: sqlite3.Connection, query: str, kind: str | None = None, *, issuer: str | None = None,
+           year: int | None = None, assignee: str | None = None, limit: int = 20) -> pd.DataFrame:
+    """Hits best first as a DataFrame (columns :data:`COLUMNS`); every kind when ``kind`` is None.
+
+    ``issuer`` / ``year`` keep hits from matching documents; ``assignee`` keeps tasks (and their
+    documents, campaigns) handed to a matching unit. Scores are higher-is-better.
+    """
+    kinds = [kind] if kind else list(fts.KINDS)
+    rows: list[dict[str, Any]] = []
+    for k in kinds:
+        restrict, params = _restriction(k, issuer, year, assignee)
+        for hit in fts.search(conn, k, query, limit, restrict, params):
+            rows.append(_result_row(conn, k, hit, query))
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["year"] = frame["year"].astype("Int64")
+    if not kind and len(frame):
+        frame = frame.sort_values("score", ascending=False, kind="stable").head(limit).reset_index(drop=True)
+    return frame

@@ -1,0 +1,190 @@
+"""The registry database: opening it, migrating it, writing documents and quarantined files.
+
+SQLite runs in WAL mode with foreign keys on. Migrations are the ``migrations/NNNN_name.sql``
+files in order, applied past ``PRAGMA user_version``; ``NNNN_name.sqlite.sql`` files are SQLite's
+own (FTS5) and a PostgreSQL store would ship ``.postgres.sql`` counterparts.
+
+Writes go through :func:`add_documents`, one transaction per batch: a killed ingest loses at most
+the batch in flight, and since a document is keyed by the sha256 of its bytes a re-run only adds
+what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from pipeline.registry import fts
+from pipeline.registry.rows import DocRows
+
+_MIGRATION = re.compile(r"^(\d{4})_[\w-]+(?:\.(sqlite|postgres))?\.sql$")
+DIALECT = "sqlite"
+
+
+def migrations(dialect: str = DIALECT) -> list[tuple[int, str, str]]:
+    """(version, file name, SQL) of every migration for ``dialect``, in order.
+
+    >>> [(v, name) for v, name, _ in migrations()][:2]
+    [(1, '0001_core.sql'), (2, '0002_search.sqlite.sql')]
+    """
+    found = []
+    for ref in resources.files("pipeline.registry").joinpath("migrations").iterdir():
+        match = _MIGRATION.match(ref.name)
+        if match and match.group(2) in (None, dialect):
+            found.append((int(match.group(1)), ref.name, ref.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations past ``user_version``, each in its own transaction; the new version."""
+    current = schema_version(conn)
+    for version, _name, sql in migrations():
+        if version <= current:
+            continue
+        with conn:
+            conn.execute("BEGIN")
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version:d}")
+        current = version
+    return current
+
+
+def _statements(sql: str) -> list[str]:
+    lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open (creating and migrating) a registry database."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a commit survives a killed process
+    migrate(conn)
+    return conn
+
+
+def known_hashes(conn: sqlite3.Connection) -> set[str]:
+    """The sha256 of every document already in the registry."""
+    return {row[0] for row in conn.execute("SELECT sha256 FROM documents")}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict[str, object]) -> int:
+    cols = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    cur = conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
+    return int(cur.lastrowid or 0)
+
+
+def _get_or_create(conn: sqlite3.Connection, table: str, key_col: str, key: str,
+                   values: dict[str, object]) -> tuple[int, bool]:
+    row = conn.execute(f"SELECT id FROM {table} WHERE {key_col} = ?", (key,)).fetchone()
+    if row:
+        return int(row[0]), False
+    return _insert(conn, table, {key_col: key, **values}), True
+
+
+def _add_campaigns(conn: sqlite3.Connection, doc_id: int, rows: DocRows) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for mention in rows.campaigns:
+        ckey = mention["campaign_key"]
+        cid, created = _get_or_create(conn, "campaigns", "campaign_key", ckey, {
+            "name": mention["name"], "kind": mention["kind"], "theme": mention["theme"]})
+        if created:
+            fts.index(conn, "campaign", cid, mention["name"], " · ".join(
+                p for p in (mention["kind"], mention["theme"], mention["period"]) if p))
+        ids[ckey] = cid
+        values = {k: v for k, v in mention.items() if k != "campaign_key"}
+        _insert(conn, "campaign_mentions", {"campaign_id": cid, "document_id": doc_id, **values})
+    return ids
+
+
+def _add_tasks(conn: sqlite3.Connection, doc_id: int, rows: DocRows, doc_label: str) -> None:
+    for task in rows.tasks:
+        values = {k: v for k, v in task.items() if k != "units"}
+        task_id = _insert(conn, "tasks", {"document_id": doc_id, **values})
+        names = []
+        for ukey, name, role in task["units"]:
+            aid, created = _get_or_create(conn, "assignees", "unit_key", ukey, {"name": name})
+            if created:
+                fts.index(conn, "assignee", aid, name, ukey)
+            conn.execute("INSERT OR IGNORE INTO task_assignees (task_id, assignee_id, role) VALUES (?, ?, ?)",
+                         (task_id, aid, role))
+            names.append(name)
+        body = " · ".join(p for p in (*names, task["deadline_text"], doc_label) if p)
+        fts.index(conn, "task", task_id, task["action"], body)
+
+
+def _doc_label(doc: dict[str, object]) -> str:
+    number = "/".join(str(p) for p in (doc["number"], doc["symbol"]) if p)
+    return " ".join(str(p) for p in (doc["doc_type"], number) if p)
+
+
+def add_document(conn: sqlite3.Connection, rows: DocRows) -> int | None:
+    """Insert one document and everything hanging from it (inside the caller's transaction).
+
+    Returns the new id, or None when a document with these bytes is already there.
+    """
+    doc = rows.document
+    if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (doc["sha256"],)).fetchone():
+        return None
+    doc_id = _insert(conn, "documents", {**doc, "ingested_at": _now()})
+    for cit in rows.citations:
+        _insert(conn, "citations", {"document_id": doc_id, **cit})
+    for sec in rows.sections:
+        _insert(conn, "sections", {"document_id": doc_id, **sec})
+    for ent in rows.entities:
+        _insert(conn, "entities", {"document_id": doc_id, **ent})
+    campaign_ids = _add_campaigns(conn, doc_id, rows)
+    for theme in rows.themes:
+        values = {k: v for k, v in theme.items() if k != "campaign_key"}
+        _insert(conn, "themes", {"document_id": doc_id, "campaign_id": campaign_ids.get(
+            theme["campaign_key"] or ""), **values})
+    label = _doc_label(doc)
+    _add_tasks(conn, doc_id, rows, label)
+    title = doc["subject"] or label or Path(str(doc["path"] or "")).name
+    fts.index(conn, "document", doc_id, str(title), rows.search_text)
+    from pipeline.registry.resolve import resolve_document
+
+    resolve_document(conn, doc_id)
+    conn.execute("DELETE FROM quarantine WHERE sha256 = ?", (doc["sha256"],))  # it reads now
+    return doc_id
+
+
+def quarantine(conn: sqlite3.Connection, path: str, sha256: str | None, reason: str,
+               code: str | None = None) -> None:
+    """Record a file that could not be read as a document (one row per file, updated on re-runs)."""
+    entry_key = sha256 or f"path:{path}"
+    conn.execute(
+        "INSERT INTO quarantine (entry_key, path, sha256, code, reason, at) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (entry_key) DO UPDATE SET path = excluded.path, code = excluded.code, "
+        "reason = excluded.reason, at = excluded.at",
+        (entry_key, path, sha256, code, reason, _now()))
+
+
+def write_batch(conn: sqlite3.Connection, documents: Iterable[DocRows],
+                failures: Iterable[tuple[str, str | None, str, str | None]] = ()) -> int:
+    """Write documents and quarantine entries in one transaction; the number of new documents."""
+    added = 0
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
+        for rows in documents:
+            added += add_document(conn, rows) is not None
+        for path, sha, reason, code in failures:
+            quarantine(conn, path, sha, reason, code)
+    return added
