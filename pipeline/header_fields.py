@@ -218,7 +218,9 @@ def is_issuer_line(line: str) -> bool:
 
 @cache
 def _positions() -> dict[str, str]:
-    return {p.casefold(): p for p in load("positions")["positions"]}
+    """Positions a signer may hold: the signer table and the entity stage's positions table."""
+    names = [*load("positions").get("positions", []), *load("signer")["positions"]]
+    return {p.casefold(): p for p in names}
 
 
 def recase_position(text: str) -> str:
