@@ -1,9 +1,220 @@
-"""Stage `references`: not written yet."""
+"""Stage `references`: every act the text cites, one entry per occurrence.
+
+A citation is found by its number ("48/KH-UBND", "30/2020/NĐ-CP", "05-CT/TW") and read outwards:
+the type written before it ("Kế hoạch số", "Luật Quản lý thuế số"), the relation word before that
+("Căn cứ", "Thực hiện", "theo"), then the date, "của <issuer>" and "về việc <title>" after it.
+Occurrences of one act share a ``canonical_id`` and lend each other what one of them leaves out.
+
+>>> refs = find_references("Căn cứ Kế hoạch số 48/KH-UBND ngày 30/3/2022 của UBND tỉnh Sóc Trăng"
+...                        " về việc Phát động phong trào thi đua năm 2022;")
+>>> r = refs[0]
+>>> r.doc_type, r.number, r.symbol, r.date, r.issuer, r.relation, r.title
+('Kế hoạch', '48', 'KH-UBND', '2022-03-30', 'UBND tỉnh Sóc Trăng', 'căn cứ', 'Phát động phong trào thi đua năm 2022')
+>>> r.canonical_id
+'48/KH-UBND:2022:UBND tỉnh Sóc Trăng'
+>>> [(r.doc_type, r.number, r.symbol) for r in find_references(
+...     "Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung bởi các Luật số 43/2024/QH15, số 47/2024/QH15;")]
+[('Luật', '31', '2024/QH15'), ('Luật', '43', '2024/QH15'), ('Luật', '47', '2024/QH15')]
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import regex
+
 from pipeline.document import Doc
+from pipeline.record import Reference
+from pipeline.references_grammar import (
+    NUMBER,
+    ActType,
+    excluded_before,
+    issuer_by_code,
+    number_of,
+    relation_pattern,
+    symbol_of,
+    type_code,
+    type_pattern,
+    types_by_alias,
+    types_by_code,
+)
+from pipeline.references_parts import issuer_before, read_date, read_issuer, read_title
+
+_WINDOW = 260  # how far back a type name may stand from its number ("Luật Nhập cảnh, … số 47/2014/QH13")
+_CLAUSE_END = regex.compile(r"[;\n]|\.\s|:\s")
+_OWN_NUMBER_LINE = regex.compile(r"\s*Số\s*[:.]?\s*\[?")
+_LIST_GAP = regex.compile(r"\s*(?:[,;]|\svà\s|\shoặc\s|\s|\()*(?:các\s+)?(?:số\s*)?\[?$")
+_NAMED_GAP = regex.compile(r"^(?P<name>.*?)[\s,]*(?:\bsố\b\s*)?\[?\s*$", regex.DOTALL)
+_MAX_GAP_WORDS = 3  # between a plain type and its number: "Kế hoạch số", "Quyết định liên tịch số"
+
+
+@dataclass
+class _Anchor:
+    """What stands before a number: the type written, where the citation starts, its relation."""
+
+    act: ActType | None
+    start: int
+    relation: str | None
+    name: str | None  # the name of a named act: "Quản lý thuế"
+    written: bool  # the type was written, not read off the symbol
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    lo = max(floor, pos - _WINDOW)
+    last = lo
+    for m in _CLAUSE_END.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def _relation(text: str, lo: int, hi: int) -> str | None:
+    found = None
+    for m in relation_pattern().finditer(text, lo, hi):
+        found = m.group().lower()
+    return found
+
+
+def _anchor(text: str, m: regex.Match[str], floor: int, previous: Reference | None) -> _Anchor:
+    """Read the type, the relation and the start of the citation that ends in number ``m``."""
+    lo = _clause_start(text, m.start(), floor)
+    best = None
+    for t in type_pattern().finditer(text, lo, m.start()):
+        if best is None or (t.end(), len(t.group())) >= (best.end(), len(best.group())):
+            best = t
+    if best is not None:
+        act = _act(best.group())
+        gap = text[best.end() : m.start()]
+        if act.named:
+            name = _NAMED_GAP.match(gap)
+            title = name.group("name").strip(" ,") if name else None
+            return _Anchor(act, best.start(), _relation(text, lo, best.start()), title or None, True)
+        if len(regex.findall(r"\w+", gap.replace("số", ""))) <= _MAX_GAP_WORDS:
+            return _Anchor(act, best.start(), _relation(text, lo, best.start()), None, True)
+    if previous is not None and previous.span is not None and _LIST_GAP.fullmatch(text, floor, m.start()):
+        inherited = _act(previous.doc_type) if previous.doc_type else None
+        return _Anchor(inherited, m.start(), previous.relation, None, False)
+    return _Anchor(_act_from_code(symbol_of(m)), m.start(), _relation(text, lo, m.start()), None, False)
+
+
+def _act(written: str) -> ActType:
+    return types_by_alias().get(written) or ActType(written, (), False)
+
+
+def _act_from_code(symbol: str) -> ActType | None:
+    code = type_code(symbol)
+    if code is not None:
+        return types_by_code()[code]
+    if not regex.match(r"(?:1[89]|20)\d\d/", symbol) and "-" in symbol:
+        return ActType("Công văn", (), False)  # "8240/BTNMT-TĐKTTT": issuer and unit codes only
+    return None
+
+
+def _mismatch(act: ActType, symbol: str) -> str | None:
+    code = type_code(symbol)
+    if code is None or code in act.codes or types_by_code()[code].name == act.name:
+        return None
+    return f"doc_type {act.name!r} as written, but symbol {symbol!r} names a {types_by_code()[code].name}"
+
+
+def _excluded(text: str, m: regex.Match[str]) -> bool:
+    """A form ("Mẫu số 01/ĐKTĐ-HĐĐT"), an appendix, or a number line ("Số: 48/KH-UBND")."""
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    return bool(excluded_before().search(line[-20:]) or _OWN_NUMBER_LINE.fullmatch(line))
+
+
+def _read(text: str, m: regex.Match[str], floor: int, previous: Reference | None) -> tuple[Reference, int]:
+    """One citation around number match ``m``: the reference (spans on ``text``) and where it ends."""
+    symbol = symbol_of(m)
+    anchor = _anchor(text, m, floor, previous)
+    pos = m.end()
+    date, pos = read_date(text, pos)
+    issuer, pos = read_issuer(text, pos)
+    if date is None and issuer is not None:
+        date, pos = read_date(text, pos)
+    end = pos
+    if issuer is None:
+        issuer = issuer_before(text, anchor.start) or issuer_by_code(symbol)
+    title = anchor.name or read_title(text, pos)
+    ref = Reference(
+        doc_type=anchor.act.name if anchor.act else None,
+        number=number_of(m),
+        symbol=symbol,
+        date=date,
+        issuer=issuer,
+        title=title,
+        relation=anchor.relation,
+        raw=text[anchor.start : end].strip(),
+        span=[anchor.start, end],
+    )
+    if anchor.act and anchor.written and (warning := _mismatch(anchor.act, symbol)):
+        ref.warnings.append(warning)
+    return ref, end
+
+
+def find_references(text: str, start: int = 0, end: int | None = None,
+                    exclude: tuple[tuple[str | None, str | None], ...] = ()) -> list[Reference]:
+    """Every citation in ``text[start:end]``, spans on ``text``; ``exclude`` holds (number, symbol)
+    pairs that are not to be listed (the document's own number).
+
+    >>> [r.symbol for r in find_references("Mẫu số 01/ĐKTĐ-HĐĐT theo Nghị định 73-CP", 0)]
+    ['CP']
+    """
+    end = len(text) if end is None else end
+    skip = {_key(n, s) for n, s in exclude if n and s}
+    out: list[Reference] = []
+    floor = start
+    for m in NUMBER.finditer(text, start, end):
+        if m.start() < floor or _excluded(text, m):
+            continue
+        ref, stop = _read(text, m, floor, out[-1] if out else None)
+        floor = max(m.end(), stop)
+        if _key(ref.number, ref.symbol) in skip:
+            continue
+        out.append(ref)
+    _group(out)
+    return out
+
+
+def _key(number: str | None, symbol: str | None) -> tuple[str, str]:
+    num = (number or "").lstrip("0") or (number or "")
+    return num, regex.sub(r"[\s.\-–]", "", (symbol or "").upper())
+
+
+def _group(refs: list[Reference]) -> None:
+    """Give every occurrence of one act one ``canonical_id``; fill what one occurrence leaves out."""
+    groups: dict[tuple[str, str], list[Reference]] = {}
+    for r in refs:
+        groups.setdefault(_key(r.number, r.symbol), []).append(r)
+    for members in groups.values():
+        date = next((r.date for r in members if r.date), None)
+        issuer = next((r.issuer for r in members if r.issuer), None)
+        title = next((r.title for r in members if r.title), None)
+        for r in members:
+            r.date = r.date or date
+            r.issuer = r.issuer or issuer
+            r.title = r.title or title
+        cid = _canonical_id(members[0], date, issuer)
+        for r in members:
+            r.canonical_id = cid
+
+
+def _canonical_id(ref: Reference, date: str | None, issuer: str | None) -> str:
+    """Acts with the year in their symbol are unique nationally; others need the year and issuer."""
+    number, symbol = (ref.number or "").lstrip("0") or ref.number, ref.symbol or ""
+    if regex.match(r"(?:1[89]|20)\d\d/", symbol):
+        return f"{number}/{symbol}"
+    base = f"{number}-{symbol}" if "/" in symbol else f"{number}/{symbol}"  # Party style: 5-CT/TW
+    parts = [base, date[:4] if date else ""]
+    if issuer:
+        parts.append(regex.sub(r"^(?:Chủ tịch|Thủ trưởng|Giám đốc|Bộ trưởng)\s+", "", issuer))
+    return ":".join(parts).rstrip(":")
 
 
 def add(doc: Doc) -> None:
-    """Add this stage's part of the record to ``doc.record``."""
+    """Fill ``doc.record.references``: every cited act, spans on the source text."""
+    header = doc.record.header
+    refs = find_references(doc.text, exclude=((header.number, header.symbol),))
+    for ref in refs:
+        if ref.span is not None:
+            ref.span = doc.span(*ref.span)
+    doc.record.references = refs

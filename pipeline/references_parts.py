@@ -1,0 +1,130 @@
+"""What follows a cited number: its date, "của <issuer>", "về việc <title>" — each read from a
+position and returning where it stopped, so the citation's span covers what was read.
+
+>>> text = "48/KH-UBND ngày 30/3/2022 của Chủ tịch UBND tỉnh Sóc Trăng về việc Phát động thi đua;"
+>>> date, pos = read_date(text, 10); date
+'2022-03-30'
+>>> issuer, pos = read_issuer(text, pos); issuer
+'Chủ tịch UBND tỉnh Sóc Trăng'
+>>> read_title(text, pos)
+'Phát động thi đua'
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.references_grammar import issuer_stop, title_start, type_pattern
+
+_LINK_TAIL = r"\]?(?:\([^)\s]*\))?"  # "[43/2019/QH14](/van-ban/...)" left by web pages
+_DATE = regex.compile(
+    _LINK_TAIL + r"""\s*,?\s*(?:\(?(?:được\s+)?(?:ban\s+hành|ký)\s+)?(?:[Nn]gày|NGÀY)\s*
+    (?:
+        (?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})
+      | (?P<d2>\d{1,2})\s+(?:tháng|THÁNG)\s+(?P<m2>\d{1,2})\s*(?:năm|NĂM|,)\s*(?P<y2>\d{4})
+    )(?!\d)\)?""",
+    regex.VERBOSE,
+)
+_ISSUER_LEAD = regex.compile(_LINK_TAIL + r"\s*,?\s*(?:của|do)\s+(?=\p{Lu})")
+_AND_CAPITAL = regex.compile(r"(?:\svà|,)\s+(?=\p{Lu})")
+_MAX_ISSUER_WORDS = 14
+_MAX_TITLE = 300
+_TITLE_END = regex.compile(r"[;\n]|\.(?:\s|$)|[”\"](?=[\s,.;)]|$)|\s[-–]\s+(?=\p{Lu})")
+_QUOTED = regex.compile(r"[“\"](?P<q>[^”\"\n]{2,300})[”\"]")
+_ISSUER_BEFORE = regex.compile(r"của\s+(?P<who>\p{Lu}[^,;.\n]{1,90}?)\s+(?:tại|theo)\s+$")
+
+
+def iso_date(day: int, month: int, year: int) -> str | None:
+    """``2022-03-30``, or None when the parts cannot be a date.
+
+    >>> iso_date(30, 3, 2022), iso_date(31, 13, 2022)
+    ('2022-03-30', None)
+    """
+    if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def read_date(text: str, pos: int) -> tuple[str | None, int]:
+    """A date right at ``pos`` ("ngày 07 tháng 4 năm 2014", "ngày 01-10-1997"), and its end.
+
+    >>> read_date(" ngày 07 tháng 4 năm 2014 của", 0)
+    ('2014-04-07', 25)
+    >>> read_date(" của Bộ", 0)
+    (None, 0)
+    """
+    m = _DATE.match(text, pos)
+    if not m:
+        return None, pos
+    day, month, year = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
+        m.group("d2"), m.group("m2"), m.group("y2"))
+    iso = iso_date(int(day), int(month), int(year))
+    return (iso, m.end()) if iso else (None, pos)
+
+
+def _cut_issuer(phrase: str) -> str:
+    """The issuer at the head of ``phrase``: up to a stop word, a punctuation mark or a digit."""
+    end = len(phrase)
+    for stop in issuer_stop().finditer(phrase):
+        # "Bộ Tài nguyên và Môi trường", "Bộ Văn hóa, Thể thao và Du lịch" go on past "và" / ","
+        joined = _AND_CAPITAL.match(phrase, stop.start())
+        if joined and not type_pattern().match(phrase, joined.end()):
+            continue
+        end = stop.start()
+        break
+    words = phrase[:end].split()
+    return " ".join(words[:_MAX_ISSUER_WORDS]).strip(" ,")
+
+
+def read_issuer(text: str, pos: int) -> tuple[str | None, int]:
+    """``của <issuer>`` right at ``pos``, and where the issuer ends.
+
+    >>> read_issuer(" của Bộ Tài nguyên và Môi trường về việc phát động", 0)
+    ('Bộ Tài nguyên và Môi trường', 32)
+    >>> read_issuer(" của Ủy ban nhân dân tỉnh Triển khai Phong trào", 0)[0]
+    'Ủy ban nhân dân tỉnh'
+    >>> read_issuer(" của Bộ Văn hóa, Thể thao và Du lịch, Bộ Tài chính;", 0)[0]
+    'Bộ Văn hóa, Thể thao và Du lịch, Bộ Tài chính'
+    """
+    lead = _ISSUER_LEAD.match(text, pos)
+    if not lead:
+        return None, pos
+    phrase = text[lead.end() : lead.end() + 200]
+    issuer = _cut_issuer(phrase)
+    if not issuer:
+        return None, pos
+    return issuer, lead.end() + phrase.index(issuer) + len(issuer)
+
+
+def issuer_before(text: str, start: int) -> str | None:
+    """"Kế hoạch … của UBND tỉnh Khánh Hòa tại Công văn số …": the issuer named before the type.
+
+    >>> t = "Thực hiện Kế hoạch của UBND tỉnh Khánh Hòa tại Công văn số 1"
+    >>> issuer_before(t, t.index("Công văn"))
+    'UBND tỉnh Khánh Hòa'
+    """
+    m = _ISSUER_BEFORE.search(text, max(0, start - 120), start)
+    return _cut_issuer(m.group("who")) or None if m else None
+
+
+def read_title(text: str, pos: int) -> str | None:
+    """"về việc <title>" or "quy định <title>" at ``pos``, up to the end of its clause.
+
+    >>> read_title(" về “Tiếp tục đổi mới công tác thi đua, khen thưởng”, nhằm", 0)
+    'Tiếp tục đổi mới công tác thi đua, khen thưởng'
+    >>> read_title(" quy định chức năng, nhiệm vụ của Bộ Y tế;", 0)
+    'quy định chức năng, nhiệm vụ của Bộ Y tế'
+    """
+    lead = title_start().match(text, pos)
+    if not lead:
+        return None
+    body_start = lead.end()
+    quoted = _QUOTED.match(text, body_start)
+    if quoted:
+        return quoted.group("q").strip(" ,.") or None
+    end_match = _TITLE_END.search(text, body_start, body_start + _MAX_TITLE)
+    end = end_match.start() if end_match else min(len(text), body_start + _MAX_TITLE)
+    body = text[body_start:end].strip(" ,.“”\"")
+    keep_lead = not lead.group("lead").lower().startswith(("về", "v/v"))
+    title = f"{lead.group('lead')} {body}" if keep_lead and body else body
+    return title.strip() or None

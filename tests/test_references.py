@@ -1,0 +1,212 @@
+"""References: every cited act, read from real sentences of the seeds and the corpus."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.document import Doc
+from pipeline.references import add, find_references
+from pipeline.references_grammar import NUMBER, number_of, symbol_of, type_code, types_by_alias
+from pipeline.tables import load
+from tests.conftest import CORPUS, gold, needs_shared, seed_paths, seed_record
+
+TABLE = load("reference_patterns")
+
+# (sentence, expected fields of the first reference) — sentences as the documents write them.
+CASES = [
+    # seed 000: the legal basis of a Sở's dispatch
+    ("Căn cứ Kế hoạch số 48/KH-UBND ngày 30/3/2022 của Chủ tịch UBND tỉnh Sóc Trăng về việc Phát động phong trào thi đua năm 2022;",
+     {"doc_type": "Kế hoạch", "number": "48", "symbol": "KH-UBND", "date": "2022-03-30",
+      "issuer": "Chủ tịch UBND tỉnh Sóc Trăng", "relation": "căn cứ", "title": "Phát động phong trào thi đua năm 2022"}),
+    # seed 001: named Kế hoạch, cited by the Công văn that carries it; issuer before the type
+    ("Thực hiện Kế hoạch tổ chức thực hiện phong trào thi đua đặc biệt của UBND tỉnh Khánh Hòa tại Công văn số 12718/KH-UBND ngày 21/12/2022.",
+     {"doc_type": "Công văn", "number": "12718", "symbol": "KH-UBND", "date": "2022-12-21", "issuer": "UBND tỉnh Khánh Hòa"}),
+    # seed 002: công văn symbol without a type code
+    ("Căn cứ Công văn số 8240/BTNMT-TĐKTTT ngày 31/12/2021 của Bộ Tài nguyên và Môi trường về việc phát động phong trào thi đua năm 2022,",
+     {"doc_type": "Công văn", "number": "8240", "symbol": "BTNMT-TĐKTTT", "issuer": "Bộ Tài nguyên và Môi trường"}),
+    # seed 003: the issuer stops before a capitalised verb
+    ("Thực hiện Kế hoạch số 3510/KH-UBND ngày 30/9/2021 của Ủy ban nhân dân tỉnh Triển khai Phong trào thi đua đặc biệt",
+     {"number": "3510", "date": "2021-09-30", "issuer": "Ủy ban nhân dân tỉnh", "relation": "thực hiện"}),
+    # seed 004: Party number, date in words, quoted title
+    ("Chỉ thị số 34-CT/TW ngày 07 tháng 4 năm 2014 của Bộ Chính trị về “Tiếp tục đổi mới công tác thi đua, khen thưởng”,",
+     {"doc_type": "Chỉ thị", "number": "34", "symbol": "CT/TW", "date": "2014-04-07", "issuer": "Bộ Chính trị",
+      "title": "Tiếp tục đổi mới công tác thi đua, khen thưởng"}),
+    # corpus: laws carry their name between type and number
+    ("Căn cứ Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam số 47/2014/QH13;",
+     {"doc_type": "Luật", "number": "47", "symbol": "2014/QH13", "issuer": "Quốc hội",
+      "title": "Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam"}),
+    ("Căn cứ Bộ luật Hàng hải Việt Nam số 95/2015/QH13;", {"doc_type": "Bộ luật", "symbol": "2015/QH13"}),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;", {"doc_type": "Luật", "number": "64"}),
+    # corpus: a decree with its date in words and a "quy định …" title
+    ("Căn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ của Bộ Giáo dục và Đào tạo;",
+     {"doc_type": "Nghị định", "date": "2025-02-26", "issuer": "Chính phủ",
+      "title": "quy định chức năng, nhiệm vụ của Bộ Giáo dục và Đào tạo"}),
+    # corpus: numbers left as markdown links
+    ("*Căn cứ Luật Giáo dục số [43/2019/QH14] được sửa đổi, bổ sung;*", {"doc_type": "Luật", "number": "43", "symbol": "2019/QH14"}),
+    # corpus: abbreviated type, old Party-style decree without a slash
+    ("Nghị định 02/2025/NĐ-CP (Bộ Công an), sửa đổi bổ sung bởi NĐ 11/2025/NĐ-CP", {"doc_type": "Nghị định", "number": "02"}),
+    ("trợ cấp hằng tháng theo Quyết định số 130-CP ngày 20 tháng 6 năm 1975", {"doc_type": "Quyết định", "symbol": "CP", "date": "1975-06-20"}),
+    # Party date style
+    ("quán triệt Nghị quyết số 57-NQ/TW ngày 22-12-2024 của Bộ Chính trị", {"symbol": "NQ/TW", "date": "2024-12-22"}),
+    # no type written: read off the symbol
+    ("và các văn bản 1074/QĐ-BXD;", {"doc_type": "Quyết định", "number": "1074"}),
+    # issuers with commas and "và"
+    ("Thông tư số 21/2026/TT-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch quy định", {"issuer": "Bộ Văn hóa, Thể thao và Du lịch"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_reads_a_citation(text, expected):
+    refs = find_references(text)
+    assert refs, text
+    got = {k: getattr(refs[0], k) for k in expected}
+    assert got == expected
+
+
+# Sentences with numbers that are not acts, or acts without numbers (CONTRACT.md: not listed).
+@pytest.mark.parametrize("text", [
+    *TABLE["not_references"],
+    "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
+    "Phát động thi đua từ ngày 01/01/2023 đến ngày 31/12/2023.",
+    "chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2021-2025, tỷ lệ 50/50",
+    "Thi đua phòng, chống COVID-19 và HIV/AIDS",
+    "Điều 23.9.NĐ.1.4. của",
+    "",
+])
+def test_no_reference(text):
+    assert find_references(text) == []
+
+
+def test_list_inherits_the_type_and_relation():
+    text = ("Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung một số điều bởi các Luật số 43/2024/QH15,"
+            " số 47/2024/QH15 và số 58/2024/QH15;")
+    refs = find_references(text)
+    assert [(r.doc_type, r.number) for r in refs] == [("Luật", "31"), ("Luật", "43"), ("Luật", "47"), ("Luật", "58")]
+    assert refs[3].relation == refs[2].relation
+
+
+def test_mismatch_between_name_and_symbol_is_kept_and_flagged():
+    ref = find_references("tại Công văn số 12718/KH-UBND ngày 21/12/2022")[0]
+    assert ref.doc_type == "Công văn"
+    assert ref.warnings and "Kế hoạch" in ref.warnings[0]
+
+
+def test_occurrences_share_a_canonical_id_and_lend_each_other_details():
+    text = ("Căn cứ Kế hoạch số 48/KH-UBND của UBND tỉnh Sóc Trăng;\n"
+            "Triển khai Kế hoạch số 48/KH-UBND ngày 30/3/2022 về phát động thi đua.\n"
+            "Chỉ thị 05-CT/TW và Nghị định số 30/2020/NĐ-CP")
+    refs = find_references(text)
+    assert [r.canonical_id for r in refs] == [
+        "48/KH-UBND:2022:UBND tỉnh Sóc Trăng", "48/KH-UBND:2022:UBND tỉnh Sóc Trăng", "5-CT/TW", "30/2020/NĐ-CP"]
+    assert refs[0].date == "2022-03-30"
+    assert refs[1].issuer == "UBND tỉnh Sóc Trăng"
+
+
+def test_own_number_is_not_a_reference():
+    doc = Doc.from_text("Số: 48/KH-UBND\nCăn cứ Kế hoạch số 06/KH-STNMT; Kế hoạch 48/KH-UBND này")
+    doc.record.header.number, doc.record.header.symbol = "48", "KH-UBND"
+    add(doc)
+    assert [r.number for r in doc.record.references] == ["06"]
+
+
+def test_spans_are_source_spans():
+    source = "Căn cứ Kế hoạch số\n48/KH-UBND ngày 30/3/2022\ncủa UBND tỉnh Sóc Trăng về việc thi đua;"
+    doc = Doc.from_text(source)
+    add(doc)
+    (ref,) = doc.record.references
+    start, end = ref.span
+    assert source[start:end].startswith("Kế hoạch số")
+    assert "Sóc Trăng" in source[start:end]
+
+
+# ---- the data table is policed ----
+
+def test_every_type_has_a_name_and_known_codes_are_unique_per_alias():
+    for row in TABLE["types"]:
+        assert row["name"] and row["aliases"], row
+        for alias in row["aliases"]:
+            assert types_by_alias()[alias].name == row["name"] or alias == "Văn bản"
+
+
+@pytest.mark.parametrize("example", TABLE["examples"], ids=lambda e: e["text"][:40])
+def test_table_examples_parse(example):
+    ref = find_references(example["text"])[0]
+    assert {k: getattr(ref, k) for k in example["expected"]} == example["expected"]
+
+
+def test_relation_words_are_lower_case_and_issuer_codes_resolve():
+    assert all(w == w.lower() for w in TABLE["relations"])
+    for code in TABLE["issuer_by_code"]:
+        assert regex.fullmatch(r"[\p{L}]+", code)
+
+
+# ---- property: any generated citation is read back ----
+
+_TYPES = [row for row in TABLE["types"] if row["codes"] and not row.get("named")]
+
+
+@st.composite
+def citations(draw):
+    row = draw(st.sampled_from(_TYPES))
+    number = str(draw(st.integers(1, 99999)))
+    year = draw(st.integers(1990, 2030))
+    code = draw(st.sampled_from(row["codes"]))
+    issuer_code = draw(st.sampled_from(["CP", "UBND", "BTC", "BTNMT", "TTg", "HĐND"]))
+    day, month = draw(st.integers(1, 28)), draw(st.integers(1, 12))
+    with_year = draw(st.booleans())
+    symbol = f"{year}/{code}-{issuer_code}" if with_year else f"{code}-{issuer_code}"
+    sep = draw(st.sampled_from(["/", "-", "."]))
+    date = draw(st.sampled_from([f"{day}{sep}{month}{sep}{year}", f"{day:02d} tháng {month} năm {year}"]))
+    relation = draw(st.sampled_from(["Căn cứ", "Thực hiện", "theo", "Triển khai"]))
+    text = f"{relation} {row['aliases'][0]} số {number}/{symbol} ngày {date} của UBND tỉnh Kon Tum về việc thi đua;"
+    return text, row["name"], number, symbol, f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@given(citations())
+def test_generated_citation_is_parsed_back(case):
+    text, doc_type, number, symbol, date = case
+    refs = find_references(text)
+    assert len(refs) == 1
+    r = refs[0]
+    assert (r.doc_type, r.number, r.symbol, r.date, r.issuer) == (doc_type, number, symbol, date, "UBND tỉnh Kon Tum")
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789/-. ĐKHQUBNDCPTWabcsốngày\n;,")), max_size=80))
+def test_any_text_gives_well_formed_references(text):
+    for r in find_references(text):
+        assert r.number and r.symbol
+        assert r.span is not None and 0 <= r.span[0] < r.span[1] <= len(text)
+        assert NUMBER.search(text, r.span[0], r.span[1])
+
+
+def test_number_shapes():
+    shapes = {"48/KH-UBND": ("48", "KH-UBND"), "30/2020/NĐ-CP": ("30", "2020/NĐ-CP"),
+              "05-CT/TW": ("05", "CT/TW"), "12/2011/TTLT-BTC-BNV": ("12", "2011/TTLT-BTC-BNV"),
+              "01/VBHN-BTC": ("01", "VBHN-BTC"), "1211/2016/UBTVQH13": ("1211", "2016/UBTVQH13")}
+    for written, expected in shapes.items():
+        m = NUMBER.fullmatch(written)
+        assert m and (number_of(m), symbol_of(m)) == expected
+    assert type_code("2016/UBTVQH13") == "UBTVQH"
+
+
+# ---- real documents ----
+
+@needs_shared
+@pytest.mark.parametrize("path", seed_paths(), ids=lambda p: p.stem)
+def test_seed_references_match_gold(path):
+    want = {(g["number"].lstrip("0"), g["symbol"]) for g in gold(path.stem)["references"]}
+    got = {((r.number or "").lstrip("0"), r.symbol) for r in seed_record(path.stem).references}
+    assert got == want
+
+
+@needs_shared
+def test_corpus_legal_bases_recall_floor():
+    from benchmarks.corpus_legal_bases import measure
+
+    labels = measure(CORPUS, "labels")
+    assert labels.recall_in_text >= 0.95
+    basis = measure(CORPUS, "basis")
+    assert basis.recall >= 0.95
