@@ -99,26 +99,37 @@ def campaign_key(name: str) -> str:
     return _CAMPAIGN_LEAD.sub("", key(name))
 
 
-def _units_table() -> tuple[dict[str, str], tuple[str, ...]]:
+@lru_cache(maxsize=1)
+def _units_table() -> tuple[tuple[str, ...], dict[str, str], dict[str, str], tuple[str, ...]]:
     from pipeline.tables import load
 
     table = load("registry_units")
-    return table["abbreviations"], tuple(table["drop_leading"])
+    heads = tuple(sorted(table["heads"], key=len, reverse=True))
+    return heads, table["abbreviations"], table["replace"], tuple(table["drop_leading"])
+
+
+def _drop_heads(text: str, heads: tuple[str, ...]) -> str:
+    lowered = " ".join(unicodedata.normalize("NFC", text).lower().split())
+    for head in heads:
+        if lowered.startswith(head + " "):
+            return lowered[len(head) + 1:]
+    return lowered
 
 
 def unit_key(name: str) -> str:
-    """The key of an organisational unit (issuer, assignee): folded words, abbreviations
-    expanded, a leading "các" dropped, so short and long spellings meet.
+    """The key of an organisational unit (issuer, assignee): the head's title dropped,
+    abbreviations expanded, a leading "các" dropped, so short and long spellings meet.
 
     >>> unit_key("UBND tỉnh Sóc Trăng") == unit_key("Ủy ban nhân dân tỉnh Sóc Trăng")
     True
-    >>> unit_key("Các phòng, đơn vị trực thuộc Sở")
-    'phong don vi truc thuoc so'
+    >>> unit_key("Thủ trưởng các phòng, đơn vị trực thuộc Sở")
+    'phong don vi thuoc so'
     """
-    abbreviations, drop_leading = _units_table()
-    text = " ".join(abbreviations.get(w, w) for w in words(name))
+    heads, abbreviations, replace, drop_leading = _units_table()
+    text = " ".join(abbreviations.get(w, w) for w in words(_drop_heads(name, heads)))
+    for old, new in replace.items():
+        text = f" {text} ".replace(f" {old} ", f" {new} ").strip()
     for lead in drop_leading:
         if text.startswith(lead + " "):
-            text = text[len(lead) + 1:]
-            break
+            return text[len(lead) + 1:]
     return text
