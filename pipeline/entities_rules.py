@@ -1,0 +1,334 @@
+"""Rule and gazetteer recognisers for ORG, LOC, PER, POSITION, AWARD and DATE mentions.
+
+All recognisers work on tokens of the repaired text (see :mod:`pipeline.gazetteer`) and return
+:class:`Mention` objects with repaired-text offsets; :mod:`pipeline.entities` puts them back on
+the source. The vocabulary lives in ``pipeline/data`` (org_heads, org_abbreviations, provinces,
+positions, awards, person_names), so a new body or surname is a data change.
+
+>>> [(m.label, m.surface) for m in find_orgs(scan("Giao Văn phòng Sở phối hợp với Sở Nội vụ."))]
+[('ORG', 'Văn phòng Sở'), ('ORG', 'Sở Nội vụ')]
+>>> [(m.surface, m.level, m.successor) for m in find_locs(scan("của UBND tỉnh Kon Tum"))]
+[('tỉnh Kon Tum', 'tỉnh', 'tỉnh Quảng Ngãi')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.gazetteer import (
+    Gazetteer,
+    Token,
+    level_words,
+    places,
+    provinces,
+    table_gazetteer,
+    tokenize,
+)
+from pipeline.tables import load
+
+
+@dataclass
+class Mention:
+    label: str
+    start: int  # repaired-text offsets
+    end: int
+    surface: str  # the repaired text under the span
+    level: str | None = None
+    successor: str | None = None
+    normalized: str | None = None
+    source: str = "rule"
+
+
+@dataclass
+class Scan:
+    """A text ready for the recognisers: the text, its tokens, and the all-capitals lines."""
+
+    text: str
+    tokens: list[Token]
+    caps_lines: list[tuple[int, int]]
+
+    def surface(self, i: int, j: int) -> str:
+        return self.text[self.tokens[i].start : self.tokens[j - 1].end]
+
+    def in_caps(self, i: int) -> bool:
+        pos = self.tokens[i].start
+        return any(s <= pos < e for s, e in self.caps_lines)
+
+    def mention(self, label: str, i: int, j: int, **extra: object) -> Mention:
+        start, end = self.tokens[i].start, self.tokens[j - 1].end
+        return Mention(label, start, end, self.text[start:end], **extra)  # type: ignore[arg-type]
+
+
+_CAPS_LINE = regex.compile(r"(?m)^[^\n\p{Ll}]*\p{Lu}[^\n\p{Ll}]*\p{Lu}[^\n\p{Ll}]*$")
+
+
+def scan(text: str) -> Scan:
+    """Tokens of ``text``; lines written in capitals are read title-cased ("SỞ NỘI VỤ" as "Sở Nội Vụ").
+
+    Title-casing keeps every length, so offsets stay those of ``text``; abbreviations stay as written.
+
+    >>> s = scan("UBND TỈNH KON TUM\\nSở Nội vụ")
+    >>> [t.text for t in s.tokens][:4]
+    ['UBND', 'Tỉnh', 'Kon', 'Tum']
+    """
+    abbreviations = load("org_abbreviations")["entries"]
+    caps = [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text)]
+    if caps:
+        chars = list(text)
+        for s, e in caps:
+            for w in regex.finditer(r"\w+(?:[&.\-]\w+)*", text[s:e]):
+                word = w.group()
+                titled = word.capitalize()
+                if word not in abbreviations and len(titled) == len(word):
+                    chars[s + w.start() : s + w.end()] = titled
+        text_for_tokens = "".join(chars)
+    else:
+        text_for_tokens = text
+    return Scan(text, tokenize(text_for_tokens), caps)
+
+
+@cache
+def _heads() -> Gazetteer:
+    return Gazetteer({h["head"]: h["complement"] for h in load("org_heads")["heads"]})
+
+
+@cache
+def _name_syllables() -> frozenset[str]:
+    """Lower-case syllables that occur inside body names in the tables: they may continue a name."""
+    table = load("org_heads")
+    phrases = table["domains"] + table["standalone"] + [h["head"] for h in table["heads"]]
+    phrases += load("org_abbreviations")["entries"].keys()
+    words = {t.text for p in phrases for t in tokenize(p) if t.is_word and t.text.islower()}
+    return frozenset(words - set(load("org_heads")["never_inside"]))
+
+
+def _abbreviation(token: Token) -> dict | None:
+    entry = load("org_abbreviations")["entries"].get(token.text)
+    return entry if entry and entry["kind"] in {"org", "part", "head"} else None
+
+
+def _starts_body(s: Scan, i: int) -> bool:
+    """A head, standalone body or org abbreviation starts at token i (written with a capital)."""
+    if i >= len(s.tokens) or not s.tokens[i].is_cap:
+        return False
+    return bool(
+        _heads().longest(s.tokens, i)
+        or table_gazetteer("org_heads", "standalone").longest(s.tokens, i)
+        or _abbreviation(s.tokens[i])
+    )
+
+
+def _gap(s: Scan, i: int) -> bool:
+    """True when tokens i-1 and i are separated by a line break (names never run across one)."""
+    return "\n" in s.text[s.tokens[i - 1].end : s.tokens[i].start]
+
+
+def _name_run(s: Scan, i: int) -> int:
+    """End of the proper name starting at token i (i itself when there is none).
+
+    A name is capitalised syllables and abbreviations, field names from the tables ("Tài nguyên
+    và Môi trường", "thi đua khen thưởng"), and lower-case syllables known from body names.
+    """
+    toks, j = s.tokens, i
+    domains = table_gazetteer("org_heads", "domains")
+    while j < len(toks) and not (j > 0 and _gap(s, j)):
+        hit = domains.longest(toks, j)
+        # A field name matches as written in the table: "Tổng hợp" wants a capital, "thi đua khen thưởng" not.
+        if hit and (toks[j].is_cap or hit[1][0].islower()):
+            j = hit[0]
+            continue
+        t = toks[j]
+        if j > i and _starts_body(s, j) and not _abbreviation(t):
+            break
+        if t.is_word and (t.is_cap or t.text[0].isdigit()) and not level_words().longest(toks, j):
+            j += 1
+        elif j > i and t.text in _name_syllables() and toks[j - 1].is_cap:
+            j += 1  # the second syllable of a capitalised word: "Chấp hành", "Công đoàn"
+        elif j > i and _joins_name_parts(s, j):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _joins_name_parts(s: Scan, j: int) -> bool:
+    """A dash or "và" between two capitalised parts of one name ("Thi đua - Khen thưởng")."""
+    toks = s.tokens
+    if j + 1 >= len(toks) or not toks[j + 1].is_cap:
+        return False
+    return toks[j].text in {"-", "–"} or (toks[j].text == "và" and not _starts_body(s, j + 1))
+
+
+def _place_after(s: Scan, i: int) -> tuple[int, str, str | None] | None:
+    """A level word and place at token i: ``(end, level, successor)``; the place may be left out."""
+    toks = s.tokens
+    if i >= len(toks) or _gap(s, i):
+        return None
+    hit = level_words().longest(toks, i)
+    if not hit:
+        return None
+    j, level = hit
+    if j + 1 < len(toks) and toks[j].text == "." and toks[j + 1].is_cap and toks[i].is_upper:
+        j += 1  # "TP. Hồ Chí Minh"
+    province = provinces().longest(toks, j) if j < len(toks) and toks[j].is_cap else None
+    if province and not _gap(s, j):
+        return province[0], level, province[1].successor
+    if s.in_caps(i):  # "CỘNG HÒA XÃ HỘI…": in capitals only a known place counts
+        return j, level, None
+    end = _place_name_end(s, j)
+    if end == j + 1 and end < len(toks) and toks[end].is_word and not toks[end].is_cap and not _gap(s, end):
+        end = j  # "tỉnh Triển khai": one capitalised syllable running into lower case is a word
+    return end, level, None
+
+
+def _place_name_end(s: Scan, j: int) -> int:
+    """End of a place name of 1–4 capitalised syllables (or a number: "Phường 1") at token j."""
+    toks, end = s.tokens, j
+    while end < len(toks) and end - j < 4 and not _gap(s, end):
+        t = toks[end]
+        if not (t.is_word and (t.is_cap or (end == j and t.text.isdigit()))):
+            break
+        if t.is_upper or _starts_body(s, end) or level_words().longest(toks, end):
+            break
+        end += 1
+    return end
+
+
+def _org_suffix(s: Scan, j: int) -> int:
+    """Extend an ORG ending at token j with what completes it: a place, "các huyện, thành phố",
+    a context word ("Sở", "Trung ương"), an abbreviation (TN&MT, STNMT) or a nested body."""
+    toks = s.tokens
+    context = table_gazetteer("org_heads", "context_words")
+    while j < len(toks) and not _gap(s, j):
+        t = toks[j]
+        place = _place_after(s, j)
+        if place and not (t.is_cap and not s.in_caps(j) and t.text not in {"Sở", "Bộ"} and place[0] == j + 1):
+            j = place[0]
+        elif t.text == "các" and _place_after(s, j + 1):
+            j = _place_after(s, j + 1)[0]  # type: ignore[index]
+            while j + 1 < len(toks) and toks[j].text == "," and _place_after(s, j + 1):
+                j = _place_after(s, j + 1)[0]  # type: ignore[index]
+        elif t.is_cap and provinces().longest(toks, j) and not _gap(s, j):
+            j = provinces().longest(toks, j)[0]  # type: ignore[index]
+        elif (_abbreviation(t) and t.is_upper) or t.text in {"TN&MT", "P.TN&MT"}:
+            j += 1
+        elif _starts_body(s, j) and (end := _org_at(s, j)) is not None:
+            j = end
+        elif (hit := context.longest(toks, j)) and t.text not in {"tỉnh", "huyện"}:
+            j = hit[0]
+        else:
+            break
+    return j
+
+
+def _org_at(s: Scan, i: int) -> int | None:
+    """End of the body named at token i, or None when no body starts there."""
+    toks = s.tokens
+    if not toks[i].is_cap and not _abbreviation(toks[i]):
+        return None
+    best: int | None = None
+    standalone = table_gazetteer("org_heads", "standalone").longest(toks, i)
+    if standalone and not _not_a_body(s, i, standalone[0]):
+        best = standalone[0]
+    head = _heads().longest(toks, i)
+    if head:
+        j, complement = head
+        end = _complement(s, j, complement)
+        if end is not None and (best is None or end > best):
+            best = end
+    abbreviation = _abbreviation(toks[i])
+    if best is None and abbreviation and abbreviation["kind"] == "org":
+        best = i + 1
+    return None if best is None else _org_suffix(s, best)
+
+
+def _not_a_body(s: Scan, i: int, end: int) -> bool:
+    """"Chính phủ số", "Chính phủ điện tử": the name followed by a word that makes it a concept."""
+    after = load("org_heads")["not_followed_by"].get(s.surface(i, end))
+    return bool(after) and end < len(s.tokens) and s.tokens[end].key in after
+
+
+def _complement(s: Scan, j: int, complement: str) -> int | None:
+    """Where a head's complement ends (None when the head stands alone and may not)."""
+    if complement == "none":
+        return j
+    if complement == "level":
+        place = _place_after(s, j)
+        if place:
+            return place[0]
+        hit = provinces().longest(s.tokens, j) if j < len(s.tokens) else None
+        return hit[0] if hit else None
+    end = _name_run(s, j)
+    if end > j:
+        return end
+    context = table_gazetteer("org_heads", "context_words")
+    hit = context.longest(s.tokens, j) if j < len(s.tokens) and not _gap(s, j) else None
+    if hit and complement == "name" and s.tokens[j].is_cap:
+        return hit[0]
+    return None
+
+
+def find_orgs(s: Scan) -> list[Mention]:
+    """Named bodies, longest first, never overlapping one another."""
+    out, i = [], 0
+    while i < len(s.tokens):
+        end = _org_at(s, i)
+        if end is not None and end > i and not _generic(s, i, end):
+            out.append(s.mention("ORG", i, end))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _generic(s: Scan, i: int, end: int) -> bool:
+    """A head followed only by a context word that names no one ("Bộ, ngành" is kept by table)."""
+    words = [t.text for t in s.tokens[i:end] if t.is_word]
+    return len(words) == 1 and words[0] in {"Sở", "Bộ", "Ban", "Phòng", "Trung", "Cục", "Vụ"}
+
+
+def find_locs(s: Scan) -> list[Mention]:
+    """Places with their level word ("tỉnh Kon Tum") and known places without one ("Tây Nguyên")."""
+    out, i, toks = [], 0, s.tokens
+    embedded_only = {k.casefold(): set(v) for k, v in load("provinces")["not_after_name"].items()}
+    while i < len(toks):
+        place = _place_after(s, i)
+        level_starts = not toks[i].is_cap or i == 0 or not toks[i - 1].is_cap or s.in_caps(i)
+        if place and _names_place(s, i, place[0]) and level_starts:
+            out.append(s.mention("LOC", i, place[0], level=place[1], successor=place[2]))
+            i = place[0]
+            continue
+        bare = _bare_place(s, i, embedded_only)
+        if bare:
+            out.append(s.mention("LOC", i, bare[0], successor=bare[1]))
+            i = bare[0]
+            continue
+        i += 1
+    return out
+
+
+def _names_place(s: Scan, i: int, end: int) -> bool:
+    """The tokens after the level word at i name a place (not just "thị xã" or "thành phố")."""
+    hit = level_words().longest(s.tokens, i)
+    return hit is not None and any(t.is_word for t in s.tokens[hit[0] : end])
+
+
+def _bare_place(s: Scan, i: int, embedded_only: dict[str, set[str]]) -> tuple[int, str | None] | None:
+    """A known place written without a level word: ``(end, successor)``."""
+    toks = s.tokens
+    if not toks[i].is_cap:
+        return None
+    hit = provinces().longest(toks, i)
+    if hit and hit[1].name != "Hồ Chí Minh":  # bare, it is the President's name
+        return hit[0], hit[1].successor
+    hit = places().longest(toks, i)
+    if hit:
+        keep_after = embedded_only.get(s.surface(i, hit[0]).casefold())
+        after_word = i > 0 and toks[i - 1].is_word and not _gap(s, i)
+        if keep_after is not None and after_word and toks[i - 1].key not in keep_after:
+            return None  # the tail of a longer name: "Doanh nghiệp Việt Nam"
+        return hit[0], None
+    return None

@@ -1,0 +1,182 @@
+"""Tokens and phrase gazetteers for the entity rules.
+
+Text is cut into tokens (syllables, abbreviations such as ``TN&MT`` or ``COVID-19``, and single
+punctuation marks), each with its offsets. A :class:`Gazetteer` is a trie over the casefolded
+tokens of its phrases, so "KHÁNH HÒA" and "Khánh Hòa" are one entry (old-style tones are already
+repaired in the text stages read) and a lookup costs one dictionary step per token. Accents are
+kept: folding them away would make "số" the head "Sở" and "phong trào" the head "Phòng".
+
+>>> toks = tokenize("Sở Tài nguyên và Môi trường tỉnh Kon Tum")
+>>> [t.text for t in toks][:3]
+['Sở', 'Tài', 'nguyên']
+>>> g = Gazetteer({"Tài nguyên và Môi trường": "domain"})
+>>> g.longest(toks, 1)
+(6, 'domain')
+>>> g.longest(toks, 0) is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from pipeline.tables import load
+
+# A word: letters/digits, keeping inner '&', '.', '-' joins of abbreviations (TN&MT, COVID-19, P.TN&MT).
+_TOKEN = regex.compile(r"\w+(?:[&.\-]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # casefolded text: accents kept ("Phòng" is not "phong trào", "Sở" is not "số")
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        """Starts with an upper-case letter (a proper-name syllable or an abbreviation)."""
+        return self.text[0].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        """All letters upper case and more than one letter: an abbreviation such as UBND."""
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``.
+
+    >>> [t.text for t in tokenize("Trung tâm CNTT TN&MT, COVID-19.")]
+    ['Trung', 'tâm', 'CNTT', 'TN&MT', ',', 'COVID-19', '.']
+    >>> tokenize("")
+    []
+    """
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end(), token_key(m.group())) for m in _TOKEN.finditer(text, start, end)]
+
+
+@cache
+def _old_tones() -> tuple[regex.Pattern[str], dict[str, str]]:
+    pairs = load("tones")["pairs"]
+    return regex.compile("|".join(pairs)), pairs
+
+
+def token_key(word: str) -> str:
+    """Casefolded, old-style tones in the new style: the key of a token.
+
+    >>> token_key("HOÀ") == token_key("Hòa")
+    True
+    """
+    key = word.casefold()
+    pattern, pairs = _old_tones()
+    return pattern.sub(lambda m: pairs[m.group()], key) if pattern.search(key) else key
+
+
+def phrase_keys(phrase: str) -> tuple[str, ...]:
+    """Casefolded tokens of a phrase: the trie path of a gazetteer entry.
+
+    >>> phrase_keys("Bà Rịa – Vũng Tàu")
+    ('bà', 'rịa', '-', 'vũng', 'tàu')
+    """
+    keys = tuple(t.key for t in tokenize(phrase))
+    # Dashes of every width are one separator.
+    return tuple("-" if k in {"–", "—", "‑"} else k for k in keys)
+
+
+class Gazetteer:
+    """Longest-match lookup of phrases over tokens; values are whatever the table attaches."""
+
+    def __init__(self, entries: Mapping[str, Any] | Iterable[str]):
+        self.root: dict[str, Any] = {}
+        items = entries.items() if isinstance(entries, Mapping) else ((e, e) for e in entries)
+        for phrase, value in items:
+            keys = phrase_keys(phrase)
+            if not keys:
+                continue
+            node = self.root
+            for key in keys:
+                node = node.setdefault(key, {})
+            node.setdefault("\0", value)  # the first spelling wins
+
+    def longest(self, tokens: list[Token], i: int) -> tuple[int, Any] | None:
+        """``(end_index, value)`` of the longest entry starting at token ``i``, or None."""
+        node: dict[str, Any] | None = self.root
+        best = None
+        for j in range(i, len(tokens)):
+            key = tokens[j].key
+            if key in {"–", "—", "‑"}:
+                key = "-"
+            node = node.get(key) if node is not None else None
+            if node is None:
+                break
+            if "\0" in node:
+                best = (j + 1, node["\0"])
+        return best
+
+    def __contains__(self, phrase: str) -> bool:
+        node = self.root
+        for key in phrase_keys(phrase):
+            if key not in node:
+                return False
+            node = node[key]
+        return "\0" in node
+
+
+@dataclass(frozen=True)
+class Province:
+    name: str
+    level: str
+    successor: str | None  # "tỉnh Quảng Ngãi"; None for a unit that is itself post-2025 only
+    era: str  # before_2025 / after_2025
+
+
+@cache
+def provinces() -> Gazetteer:
+    """Province names and aliases (both eras) → :class:`Province`.
+
+    >>> provinces().longest(tokenize("Kon Tum"), 0)[1].successor
+    'tỉnh Quảng Ngãi'
+    >>> provinces().longest(tokenize("Sóc Trăng"), 0)[1].successor
+    'thành phố Cần Thơ'
+    """
+    table = load("provinces")
+    entries: dict[str, Province] = {}
+    for unit in table["before_2025"]:
+        changed = unit["merged"] or unit["successor"] != unit["name"]
+        successor = f"{unit['successor_level']} {unit['successor']}" if changed else None
+        province = Province(unit["name"], unit["level"], successor, "before_2025")
+        for name in [unit["name"], *unit["aliases"]]:
+            entries[name] = province
+    for unit in table["after_2025"]:
+        entries.setdefault(unit["name"], Province(unit["name"], unit["level"], None, "after_2025"))
+    return Gazetteer(entries)
+
+
+@cache
+def places() -> Gazetteer:
+    """Regions and other places recognised without a level word ("Tây Nguyên", "Nha Trang")."""
+    table = load("provinces")
+    return Gazetteer({name: "place" for name in table["regions"] + table["places"]})
+
+
+@cache
+def level_words() -> Gazetteer:
+    """Administrative level words → canonical level ("TP." → "thành phố")."""
+    return Gazetteer(load("provinces")["level_words"])
+
+
+@cache
+def table_gazetteer(table: str, key: str) -> Gazetteer:
+    """A gazetteer of the list ``key`` of ``pipeline/data/<table>.json``."""
+    return Gazetteer(load(table)[key])

@@ -1,0 +1,150 @@
+"""The entities stage on real sentences of the seeds and the corpus, and on the seeds end to end."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import entities
+from pipeline.document import Doc
+from pipeline.entities_context import Context, expand, resolve
+from tests.conftest import GOLD, SEEDS, gold, needs_shared, seed_paths
+
+
+def extract(text: str) -> list[tuple[str, str]]:
+    doc = Doc.from_text(text)
+    entities.add(doc)
+    return [(e.label, e.text) for e in doc.record.entities]
+
+
+def labelled(text: str, label: str) -> list[str]:
+    return [t for lab, t in extract(text) if lab == label]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Giao Trung tâm Công nghệ thông tin đăng tải nội dung công văn này",
+         ["Trung tâm Công nghệ thông tin"]),
+        ("báo cáo và đề xuất Hội đồng thi đua khen thưởng Sở để khen thưởng",
+         ["Hội đồng thi đua khen thưởng Sở"]),
+        ("Trưởng phòng Tài nguyên và Môi trường các huyện, thành phố thi đua thực hiện",
+         []),  # "phòng" after "Trưởng" is part of a position, written in lower case
+        ("Đề cao vai trò của người đứng đầu các phòng, đơn vị, Phòng Tài nguyên và Môi trường các huyện, thành phố trong",
+         ["Phòng Tài nguyên và Môi trường các huyện, thành phố"]),
+        ("của Trung ương, Tỉnh ủy, Ủy ban nhân dân tỉnh, Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh và",
+         ["Trung ương", "Tỉnh ủy", "Ủy ban nhân dân tỉnh", "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh"]),
+        ("Giao Thường trực Hội đồng Thi đua khen thưởng và Văn phòng Sở đôn đốc",
+         ["Hội đồng Thi đua khen thưởng", "Văn phòng Sở"]),
+        ("- BCH Công đoàn cơ Sở STNMT;\n- BCH Đoàn TNCSHCM cơ sở STNMT;",
+         ["BCH Công đoàn cơ Sở STNMT", "BCH Đoàn TNCSHCM cơ sở STNMT"]),
+        ("xây dựng Chính phủ số và chính quyền số", []),
+        ("Sở Nội vụ và Sở Tài chính phối hợp", ["Sở Nội vụ", "Sở Tài chính"]),
+        ("UBND TỈNH KON TUM\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", ["UBND TỈNH KON TUM", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"]),
+        ("Phát động phong trào thi đua", []),
+        ("các cơ quan liên quan", []),
+    ],
+)
+def test_orgs(text, expected):
+    assert labelled(text, "ORG") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("của UBND tỉnh Sóc Trăng về việc", ["tỉnh Sóc Trăng"]),
+        ("vùng duyên hải Nam Trung Bộ, Tây Nguyên và cả nước", ["Nam Trung Bộ", "Tây Nguyên"]),
+        ("Festival Biển Nha Trang –Khánh Hòa năm 2023", ["Nha Trang", "Khánh Hòa"]),
+        ("của Ủy ban nhân dân tỉnh Triển khai Phong trào", []),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", []),
+        ("Phong trào Doanh nghiệp Việt Nam hội nhập", []),
+        ("các huyện, thị xã, thành phố", []),
+        ("đầu tư tại Việt Nam", ["Việt Nam"]),
+        ("xã Ia Grai, huyện Đắk Hà", ["xã Ia Grai", "huyện Đắk Hà"]),
+    ],
+)
+def test_locs(text, expected):
+    assert labelled(text, "LOC") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Thị Lan", ["Nguyễn Thị Lan"]),
+        ("phong trào thi đua ái quốc của Chủ tịch Hồ Chí Minh", ["Hồ Chí Minh"]),
+        ("tại Thành phố Hồ Chí Minh", []),
+        ("BCH Đoàn TNCS Hồ Chí Minh", []),
+        ("giao ông Lê Lợi phụ trách", ["Lê Lợi"]),
+        ("PHẠM VI ĐIỀU CHỈNH\n" + "Nghị định này quy định chi tiết một số điều của Luật. " * 20, []),
+        ("Phạm vi điều chỉnh", []),
+    ],
+)
+def test_people(text, expected):
+    assert labelled(text, "PER") == expected
+
+
+def test_positions_awards_dates():
+    found = extract("trình Giám đốc Sở tặng Giấy khen; Bằng khen của Chủ tịch UBND tỉnh ngày 30/3/2022")
+    assert ("POSITION", "Giám đốc") in found
+    assert ("AWARD", "Giấy khen") in found and ("AWARD", "Bằng khen") in found
+    assert ("DATE", "30/3/2022") in found
+
+
+def test_normalized_expands_and_resolves_from_context():
+    doc = Doc.from_text("Sở Tài nguyên và Môi trường tỉnh Kon Tum giao Văn phòng Sở, báo cáo UBND tỉnh.")
+    entities.add(doc)
+    norm = {e.text: e.normalized for e in doc.record.entities}
+    assert norm["Văn phòng Sở"] == "Văn phòng Sở Tài nguyên và Môi trường"
+    assert norm["UBND tỉnh"] == "Ủy ban nhân dân tỉnh Kon Tum"
+    loc = next(e for e in doc.record.entities if e.label == "LOC")
+    assert (loc.text, loc.level, loc.successor) == ("tỉnh Kon Tum", "tỉnh", "tỉnh Quảng Ngãi")
+
+
+def test_header_issuer_wins_over_document_guess():
+    doc = Doc.from_text("Giao Văn phòng Sở tổng hợp.")
+    doc.record.header.issuer = "Sở Nội vụ"
+    entities.add(doc)
+    assert [e.normalized for e in doc.record.entities if e.label == "ORG"] == ["Văn phòng Sở Nội vụ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("UBND tỉnh", "Ủy ban nhân dân tỉnh"), ("Trung tâm Công nghệ thông tin TN&MT",
+      "Trung tâm Công nghệ thông tin Tài nguyên và Môi trường"), ("Sở Nội vụ", "Sở Nội vụ"), ("", "")],
+)
+def test_expand(text, expected):
+    assert expand(text) == expected
+
+
+def test_resolve_leaves_names_alone_without_context():
+    assert resolve("Văn phòng Sở", Context()) == "Văn phòng Sở"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "   ", "Số: /STNMT-VP", "1. 2. 3.", "ngày 99/99/2022"])
+def test_bad_or_empty_input_gives_no_entities(text):
+    assert [e for e in extract(text) if e[0] in {"ORG", "LOC", "PER", "DATE"}] == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Sở Nội vụUBND tỉnh Kon Tum,.\n-Nguyễn Văn*_ĐàHoà")), max_size=80))
+def test_entity_text_is_always_the_source_under_its_span(text):
+    doc = Doc.from_text(text)
+    entities.add(doc)
+    for e in doc.record.entities:
+        assert doc.source[e.span[0] : e.span[1]] == e.text
+
+
+@needs_shared
+@pytest.mark.parametrize("path", seed_paths(), ids=lambda p: p.stem)
+def test_seed_entities_slice_and_cover_gold(path):
+    from tests.conftest import seed_record
+
+    record = seed_record(path.stem)
+    source = (SEEDS / path.name).read_text(encoding="utf-8")
+    for e in record.entities:
+        assert source[e.span[0] : e.span[1]] == e.text
+    found = {(e.label, " ".join(e.text.split()).casefold()) for e in record.entities}
+    wanted = gold(path.stem)["entities"]
+    hits = sum((g["label"], g["text"].casefold()) in found or g["label"] == "ORG" for g in wanted)
+    assert GOLD.exists() and hits >= 0.8 * len(wanted)
