@@ -25,6 +25,7 @@ import regex
 
 from pipeline.document import Doc, Line
 from pipeline.footer_signer import find_signature, read_signer
+from pipeline.header_fields import _is_upper, is_position
 from pipeline.record import Distribution
 from pipeline.tables import load
 
@@ -96,6 +97,8 @@ def _add_entries(doc: Doc, start: int, text: str) -> None:
         entry = regex.sub(r"\s+", " ", entry)
         if not entry or not regex.search(r"\p{L}", entry):
             continue
+        if _is_signature_part(entry):
+            continue  # the signature column printed beside the list ("…; THỨ TRƯỞNG")
         archive = _ARCHIVE.fullmatch(entry)
         if archive and (entry.startswith("Lưu") or entry.startswith("LƯU")):
             footer.archive = archive.group("what").strip(" .:") or None
@@ -104,6 +107,10 @@ def _add_entries(doc: Doc, start: int, text: str) -> None:
         s = start + m.start() + len(raw) - len(raw.lstrip())
         e = start + m.start() + len(raw.rstrip())
         footer.distribution.append(Distribution(name, purpose, raw_purpose, doc.span(s, e)))
+
+
+def _is_signature_part(entry: str) -> bool:
+    return _is_upper(entry) and (is_position(entry) or entry.startswith(("TM.", "KT.", "TL.", "TUQ.", "Q.")))
 
 
 def _split_purpose(entry: str) -> tuple[str, str | None, str | None]:

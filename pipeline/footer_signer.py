@@ -69,40 +69,76 @@ def find_signature(lines: list[Line], receivers: int | None) -> int | None:
 def read_signer(doc: Doc, lines: list[Line], at: int, signer: Signer) -> int:
     """Fill ``signer`` from the block at ``lines[at]``; the end of the last line it used."""
     line = lines[at]
-    end = line.end
-    i = at + 1
+    end, i = line.end, at + 1
+    position: str | None = _clean(line.text)
     m = _authority(line.text)
-    if m:
+    while m:
         signer.authority = m.group("auth")
-        rest = _clean(m.group("rest"))
-        parts = regex.split(r"\s+[-–—]\s+", rest, maxsplit=1)
-        position = parts[-1]
-        if len(parts) == 1:
-            nxt = _next_position(lines, i)
-            if nxt is not None:
-                position, i = _clean(lines[nxt].text), nxt + 1
-                end = lines[nxt].end
-    else:
-        position = _clean(line.text)
-    position, inline_name = _split_inline_name(position)
-    signer.position = recase_position(position)
+        position, i, end, m = _under_authority(lines, i, end, _unglue(_clean(m.group("rest"))), m)
+    inline_name = None
+    if position:
+        position, inline_name = _split_inline_name(position)
+        signer.position = recase_position(position)
     signer.name = inline_name
     if signer.name is None:
         found = _find_name(lines, i)
         if found is not None:
             signer.name, j = found
-            end = lines[j].end
+            end = max(end, lines[j].end)
     signer.span = doc.span(line.start, end)
     return end
 
 
-def _next_position(lines: list[Line], i: int) -> int | None:
+def _under_authority(lines: list[Line], i: int, end: int, rest: str, m: regex.Match[str]) -> tuple:
+    """(position, next index, end, a nested authority match) for the lines under "KT. BỘ TRƯỞNG".
+
+    "TM. CHÍNH PHỦ / KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG": the innermost authority is the signer's.
+    Without a position line the signer's own position is unknown, except under "Q." (quyền).
+    """
+    parts = regex.split(r"\s+[-–—]\s+", rest, maxsplit=1)
+    if len(parts) == 2:
+        return parts[1], i, end, None
+    nxt = _next_position(lines, i)
+    if nxt is None:
+        return (rest if m.group("auth") == "Q" else None), i, end, None
+    j, text = nxt
+    inner = _authority(text)
+    if inner:
+        return None, j + 1, lines[j].end, inner
+    return text, j + 1, lines[j].end, None
+
+
+def _unglue(text: str) -> str:
+    """"BỘ TRƯỞNGTHỨ TRƯỞNG" (two bold runs run together) -> "BỘ TRƯỞNG - THỨ TRƯỞNG"."""
+    for key in sorted(_position_keys(), key=len, reverse=True):
+        upper = key.upper()
+        k = text.rfind(upper)
+        if k > 0 and text[k - 1].isalpha() and k + len(upper) == len(text):
+            return f"{text[:k]} - {text[k:]}"
+    return text
+
+
+def _position_keys() -> list[str]:
+    return [*load("positions").get("positions", []), *load("signer")["positions"]]
+
+
+def _tail(text: str) -> str:
+    """What follows the last ";" of a "Nơi nhận" line: the signature column laid beside it."""
+    return _clean(regex.split(r"[;]", text)[-1]) if ";" in text else ""
+
+
+def _next_position(lines: list[Line], i: int) -> tuple[int, str] | None:
     """The position line under an authority line, past "Nơi nhận" entries laid beside it."""
     for j in range(i, min(len(lines), i + _AFTER)):
         text = _clean(lines[j].text)
         if _BULLET.match(text):
+            tail = _tail(text)
+            if tail and _is_upper(tail) and (is_position(tail) or _authority(tail)):
+                return j, tail
             continue
-        return j if _is_upper(text) and not _SIGNED.match(text) else None
+        if _is_upper(text) and not _SIGNED.match(text):
+            return j, text
+        return None
     return None
 
 
@@ -115,15 +151,20 @@ def _split_inline_name(text: str) -> tuple[str, str | None]:
 
 
 def _find_name(lines: list[Line], i: int) -> tuple[str, int] | None:
-    """The signer's name in the few lines under the position, past "(Đã ký)" and seals."""
-    for j in range(i, min(len(lines), i + 6)):
+    """The signer's name under the position, past "(Đã ký)", seals, OCR crumbs and a list beside it."""
+    crumbs = 0
+    for j in range(i, min(len(lines), i + _AFTER)):
         text = _clean(lines[j].text).strip("()")
         if _SIGNED.fullmatch(text) or not regex.search(r"\p{L}", text):
             continue
+        if _BULLET.match(text) or lines[j].text[:1].islower():
+            continue  # a "Nơi nhận" entry printed beside the signature
         m = _NAME.fullmatch(text)
         if m:
             return m.group("name"), j
         if _UPPER_NAME.fullmatch(text) and not is_position(text) and len(text.split()) <= 5:
             return " ".join(w.capitalize() for w in text.split()), j
-        return None
+        crumbs += 1
+        if crumbs > 2 or len(text) > 15:
+            return None
     return None

@@ -60,8 +60,8 @@ def add(doc: Doc) -> None:
         if is_body_start(cell) and not _SUBJECT.match(cell.text):
             break
         i = _read_cell(doc, reading, zone, i)
-    _settle_issuer(doc, reading)
     _settle_type(reading)
+    _settle_issuer(doc, reading)
     if reading.last_end:
         doc.body_start = _next_line(doc.text, reading.last_end)
 
@@ -198,9 +198,20 @@ def _set_subject(doc: Doc, header: Header, start: int, end: int) -> None:
     if not subject:
         return
     if hf._is_upper(subject) and len(subject) > 3:
-        subject = subject[0] + subject[1:].lower()
+        subject = _sentence_case(subject)
     header.subject = subject
     header.spans["subject"] = doc.span(start, start + len(stripped))
+
+
+def _sentence_case(text: str) -> str:
+    """An upper-case trích yếu in sentence case; codes and numbers ("55/2010/TT-BTC") kept.
+
+    >>> _sentence_case("BÃI BỎ THÔNG TƯ SỐ 55/2010/TT-BTC CỦA BỘ TÀI CHÍNH")
+    'Bãi bỏ thông tư số 55/2010/TT-BTC của bộ tài chính'
+    """
+    words = text.split(" ")
+    kept = [w if regex.search(r"[\d/]", w) else w.lower() for w in words]
+    return " ".join(kept)[:1].upper() + " ".join(kept)[1:]
 
 
 def _title(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
@@ -273,6 +284,8 @@ def _settle_issuer(doc: Doc, r: _Reading) -> None:
         h.issuer, span = inferred
         if span:
             h.spans["issuer"] = span
+    else:
+        h.issuer = hf.issuer_of_type(h.doc_type)
 
 
 def _settle_type(r: _Reading) -> None:

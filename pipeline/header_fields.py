@@ -52,7 +52,7 @@ def split_number(value: str) -> tuple[str | None, str | None]:
     party = regex.fullmatch(r"(\d+\p{L}?)-(\p{L}+)", head)
     if party:
         return party.group(1), f"{party.group(2)}/{rest}"
-    number = head if regex.fullmatch(r"\d+[\p{L}]?", head) else None
+    number = head if regex.fullmatch(r"\d+(?:\.\d+)?\p{L}?", head) else None
     symbol = rest.strip(".…-/ ")
     if not regex.search(r"\p{L}", symbol):
         return number, None
@@ -95,6 +95,18 @@ def type_code(symbol: str | None) -> str | None:
     first = segments[0]
     if first in _type_codes():
         return load("doc_types")["ocr_folds"].get(first, first)
+    return None
+
+
+def issuer_of_type(doc_type: str | None) -> str | None:
+    """The body the law makes issuer of a type: a Nghị định is the Chính phủ's.
+
+    >>> issuer_of_type("Nghị định"), issuer_of_type("Kế hoạch")
+    ('Chính phủ', None)
+    """
+    for t in load("doc_types")["types"]:
+        if t["name"] == doc_type:
+            return t.get("issuer")
     return None
 
 

@@ -19,8 +19,9 @@ MAX_LINES = 60
 MAX_CHARS = 8000
 
 _LINE = regex.compile(r"[^\n]*")
-_RULE = regex.compile(r"[\s\-–—_=~─━.*|:]*")  # a rule of dashes or a table's separator row
-_CELL = regex.compile(r"[^|]+")
+_RULE = regex.compile(r"[\s\-–—_=~─━.*|:>]*")  # a rule of dashes or a table's separator row
+# Between the cells of a flattened row: a table bar, a blockquote mark, a run of spaces or "&nbsp;".
+_SEPARATOR = regex.compile(r"\s*\|\s*|^\s*>\s*|\s{3,}|(?:\s*&nbsp;)+\s*")
 
 # The first line of the body: a legal basis, a purpose, a heading or a numbered item.
 BODY_START = regex.compile(
@@ -59,16 +60,25 @@ def cells(text: str, start: int = 0) -> list[Cell]:
         if _RULE.fullmatch(raw):
             blank = True
             continue
-        for part in _CELL.finditer(raw):
-            stripped = part.group().strip()
+        for part_start, part in _parts(raw):
+            stripped = part.strip()
             if not stripped or _RULE.fullmatch(stripped):
                 continue
-            lead = len(part.group()) - len(part.group().lstrip())
-            s = m.start() + part.start() + lead
+            s = m.start() + part_start + len(part) - len(part.lstrip())
             out.append(Cell(s, s + len(stripped), stripped, blank))
             blank = False
         if len(out) >= MAX_LINES:
             break
+    return out
+
+
+def _parts(raw: str) -> list[tuple[int, str]]:
+    """(offset, text) of the pieces of a line between separators."""
+    out, pos = [], 0
+    for sep in _SEPARATOR.finditer(raw):
+        out.append((pos, raw[pos: sep.start()]))
+        pos = sep.end()
+    out.append((pos, raw[pos:]))
     return out
 
 
