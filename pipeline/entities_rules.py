@@ -95,16 +95,6 @@ def _heads() -> Gazetteer:
     return Gazetteer({h["head"]: h["complement"] for h in load("org_heads")["heads"]})
 
 
-@cache
-def _name_syllables() -> frozenset[str]:
-    """Lower-case syllables that occur inside body names in the tables: they may continue a name."""
-    table = load("org_heads")
-    phrases = table["domains"] + table["standalone"] + [h["head"] for h in table["heads"]]
-    phrases += load("org_abbreviations")["entries"].keys()
-    words = {t.text for p in phrases for t in tokenize(p) if t.is_word and t.text.islower()}
-    return frozenset(words - set(load("org_heads")["never_inside"]))
-
-
 def _abbreviation(token: Token) -> dict | None:
     entry = load("org_abbreviations")["entries"].get(token.text)
     return entry if entry and entry["kind"] in {"org", "part", "head"} else None
@@ -129,8 +119,9 @@ def _gap(s: Scan, i: int) -> bool:
 def _name_run(s: Scan, i: int) -> int:
     """End of the proper name starting at token i (i itself when there is none).
 
-    A name is capitalised syllables and abbreviations, field names from the tables ("Tài nguyên
-    và Môi trường", "thi đua khen thưởng"), and lower-case syllables known from body names.
+    A name is capitalised words and abbreviations, and field names from the tables ("Tài nguyên
+    và Môi trường", "thi đua khen thưởng"). A capitalised word keeps its lower-case syllables
+    ("Chấp hành", "Điện lực", "Thẩm phán") when the dictionary knows the word.
     """
     toks, j = s.tokens, i
     domains = table_gazetteer("org_heads", "domains")
@@ -144,9 +135,7 @@ def _name_run(s: Scan, i: int) -> int:
         if j > i and _starts_body(s, j) and not _abbreviation(t):
             break
         if t.is_word and (t.is_cap or t.text[0].isdigit()) and not level_words().longest(toks, j):
-            j += 1
-        elif j > i and t.text in _name_syllables() and toks[j - 1].is_cap:
-            j += 1  # the second syllable of a capitalised word: "Chấp hành", "Công đoàn"
+            j = _word_end(s, j)
         elif j > i and _joins_name_parts(s, j):
             j += 1
         else:
@@ -154,11 +143,51 @@ def _name_run(s: Scan, i: int) -> int:
     return j
 
 
+def _word_end(s: Scan, j: int) -> int:
+    """End of the word that the capitalised syllable at j begins: "Bảo vệ", "Chấp hành", "Hà"."""
+    toks, best = s.tokens, j + 1
+    for k in (j + 2, j + 3):
+        if k > len(toks) or any(not toks[m].is_word or toks[m].is_cap or _gap(s, m) for m in range(j + 1, k)):
+            break
+        if " ".join(t.key for t in toks[j:k]) in vietnamese_words():
+            best = k
+    return best
+
+
+@cache
+def vietnamese_words() -> frozenset[str]:
+    """Multi-syllable words of the Viet74K list shipped with underthesea, plus the tables' own words."""
+    words: set[str] = set()
+    try:
+        from importlib import resources
+
+        ref = resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt"
+        words = {w.casefold() for w in ref.read_text(encoding="utf-8").splitlines() if " " in w}
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        pass  # without the list, a capitalised word is one syllable: names get shorter, never wrong
+    return frozenset(words | _name_words())
+
+
+def _name_words() -> set[str]:
+    """Two-syllable words written Capital + lower case in the tables ("Chấp hành", "Công đoàn")."""
+    table = load("org_heads")
+    phrases = table["domains"] + table["standalone"] + [h["head"] for h in table["heads"]]
+    out = set()
+    for phrase in phrases:
+        toks = tokenize(phrase)
+        for a, b in zip(toks, toks[1:], strict=False):
+            if a.is_cap and b.is_word and not b.is_cap and b.text not in table["never_inside"]:
+                out.add(f"{a.key} {b.key}")
+    return out
+
+
 def _joins_name_parts(s: Scan, j: int) -> bool:
     """A dash or "và" between two capitalised parts of one name ("Thi đua - Khen thưởng")."""
     toks = s.tokens
     if j + 1 >= len(toks) or not toks[j + 1].is_cap:
         return False
+    if toks[j + 1].text in load("org_heads")["never_after_and"]:
+        return False  # "Hội đồng Chính phủ và Quyết định …": a document follows, not a name part
     return toks[j].text in {"-", "–"} or (toks[j].text == "và" and not _starts_body(s, j + 1))
 
 
@@ -197,6 +226,17 @@ def _place_name_end(s: Scan, j: int) -> int:
     return end
 
 
+def _bare_level_is_word(s: Scan, j: int, end: int) -> bool:
+    """A level word with no place that is really part of a word ("xã hội") or a capitalised heading."""
+    toks = s.tokens
+    if end != j + 1:
+        return False
+    if toks[j].is_cap and not s.in_caps(j):
+        return True
+    after = toks[end] if end < len(toks) and not _gap(s, end) else None
+    return after is not None and f"{toks[j].key} {after.key}" in vietnamese_words()
+
+
 def _org_suffix(s: Scan, j: int) -> int:
     """Extend an ORG ending at token j with what completes it: a place, "các huyện, thành phố",
     a context word ("Sở", "Trung ương"), an abbreviation (TN&MT, STNMT) or a nested body."""
@@ -205,7 +245,7 @@ def _org_suffix(s: Scan, j: int) -> int:
     while j < len(toks) and not _gap(s, j):
         t = toks[j]
         place = _place_after(s, j)
-        if place and not (t.is_cap and not s.in_caps(j) and t.text not in {"Sở", "Bộ"} and place[0] == j + 1):
+        if place and not _bare_level_is_word(s, j, place[0]):
             j = place[0]
         elif t.text == "các" and _place_after(s, j + 1):
             j = _place_after(s, j + 1)[0]  # type: ignore[index]
@@ -229,6 +269,8 @@ def _org_at(s: Scan, i: int) -> int | None:
     toks = s.tokens
     if not toks[i].is_cap and not _abbreviation(toks[i]):
         return None
+    if toks[i].is_upper and not _abbreviation(toks[i]):
+        return None  # "nghĩa VỤ CỦA TỔ CHỨC": capitals inside a mixed line are emphasis, not a body
     best: int | None = None
     standalone = table_gazetteer("org_heads", "standalone").longest(toks, i)
     if standalone and not _not_a_body(s, i, standalone[0]):
@@ -260,6 +302,11 @@ def _complement(s: Scan, j: int, complement: str) -> int | None:
         if place:
             return place[0]
         hit = provinces().longest(s.tokens, j) if j < len(s.tokens) else None
+        return hit[0] if hit else None
+    if complement == "name" and j < len(s.tokens) and s.in_caps(j):
+        return None  # "BAN HÀNH QUY TRÌNH…", "BÁO CÁO": in capitals a free name is any heading
+    if complement == "domain" and j < len(s.tokens) and s.in_caps(j):
+        hit = table_gazetteer("org_heads", "domains").longest(s.tokens, j)  # "BỘ TRƯỞNG" is no body
         return hit[0] if hit else None
     end = _name_run(s, j)
     if end > j:
@@ -328,7 +375,7 @@ def _bare_place(s: Scan, i: int, embedded_only: dict[str, set[str]]) -> tuple[in
     if hit:
         keep_after = embedded_only.get(s.surface(i, hit[0]).casefold())
         after_word = i > 0 and toks[i - 1].is_word and not _gap(s, i)
-        if keep_after is not None and after_word and toks[i - 1].key not in keep_after:
+        if keep_after is not None and after_word and (toks[i - 1].key not in keep_after or s.in_caps(i)):
             return None  # the tail of a longer name: "Doanh nghiệp Việt Nam"
         return hit[0], None
     return None
