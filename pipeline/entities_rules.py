@@ -14,6 +14,7 @@ positions, awards, person_names), so a new body or surname is a data change.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from functools import cache
 
 import regex
@@ -175,7 +176,7 @@ def _name_words() -> set[str]:
     out = set()
     for phrase in phrases:
         toks = tokenize(phrase)
-        for a, b in zip(toks, toks[1:], strict=False):
+        for a, b in pairwise(toks):
             if a.is_cap and b.is_word and not b.is_cap and b.text not in table["never_inside"]:
                 out.add(f"{a.key} {b.key}")
     return out
