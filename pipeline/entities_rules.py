@@ -14,8 +14,8 @@ positions, awards, person_names), so a new body or surname is a data change.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 from functools import cache
+from itertools import pairwise
 
 import regex
 
