@@ -11,21 +11,45 @@ import hashlib
 import logging
 from pathlib import Path
 
+import regex
+
 from pipeline.document import Doc
 from pipeline.errors import CongvanError
 from pipeline.readers import Text, read_bytes
-from pipeline.readers.base import read_path_bytes
-from pipeline.readers.base import DEFAULT_MAX_MB
+from pipeline.readers.base import DEFAULT_MAX_MB, read_path_bytes
 from pipeline.record import Record
 from pipeline.stages import STAGES
 
 log = logging.getLogger(__name__)
 
 
+# Characters that carry nothing: a text of only these is empty (BOM, zero-width, whitespace).
+_BLANK = regex.compile(r"[\s\ufeff\u200b-\u200d\u2060]*")
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _refuse_empty(text: str) -> None:
+    """E101 for a text of blanks only, E105 for one without a single letter or digit.
+
+    >>> _refuse_empty("\\ufeff \\u200b\\n")
+    Traceback (most recent call last):
+    pipeline.errors.CongvanError: [E101] the file is empty
+    """
+    if _BLANK.fullmatch(text):
+        raise CongvanError("E101")
+    if not _WORDLIKE.search(text):
+        raise CongvanError("E105")
+
+
+def _warn_if_not_a_dispatch(rec: Record) -> None:
+    header = rec.header
+    if header.symbol is None and header.doc_type is None and header.issuer is None:
+        rec.warnings.append("not an administrative document? no number, type or issuer found")
+
+
 def extract_text(text: str, path: str | None = None, sha256: str | None = None) -> Record:
     """Run every stage over a text already decoded; spans index ``text`` itself."""
-    if not text.strip():
-        raise CongvanError("E101")
+    _refuse_empty(text)
     doc = Doc.from_text(text)
     rec = doc.record
     rec.source.path = path
@@ -36,6 +60,7 @@ def extract_text(text: str, path: str | None = None, sha256: str | None = None) 
         except Exception as exc:  # one stage's failure must not cost the others
             log.debug("stage %s failed", stage.name, exc_info=True)
             rec.warnings.append(f"stage {stage.name} failed: {type(exc).__name__}: {exc}")
+    _warn_if_not_a_dispatch(rec)
     return rec
 
 
@@ -48,9 +73,44 @@ def _from_read(read: Text, path: str | None, sha256: str) -> Record:
     return rec
 
 
+def _cut_tail(data: bytes) -> int:
+    """Length of ``data`` without a UTF-8 character cut short at its end (an interrupted copy).
+
+    >>> data = "Hòa".encode(); _cut_tail(data[:2]), _cut_tail(data), _cut_tail(data[:3])
+    (1, 4, 3)
+    """
+    start = len(data)
+    while start > 0 and len(data) - start < 3 and 0x80 <= data[start - 1] <= 0xBF:
+        start -= 1  # continuation bytes
+    if start == 0 or data[start - 1] < 0xC2:
+        return len(data)
+    lead = data[start - 1]
+    needed = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    return start - 1 if len(data) - (start - 1) < needed else len(data)
+
+
+def _read(data: bytes, name: str, encoding: str, max_mb: float) -> Text:
+    """Decode, first dropping a UTF-8 character cut at the end, so a truncated file still reads
+    as UTF-8 rather than failing or passing for CP1258; a decoder's own error becomes E103."""
+    warnings = []
+    cut = _cut_tail(data) if encoding == "auto" else len(data)
+    if cut < len(data):
+        try:
+            data[:cut].decode("utf-8")
+            data, warnings = data[:cut], [f"the file ends inside a character: {len(data) - cut} bytes dropped"]
+        except UnicodeDecodeError:
+            pass  # not UTF-8 anyway: leave it to the readers
+    try:
+        read = read_bytes(data, name, encoding=encoding, max_mb=max_mb)
+    except UnicodeError as exc:  # a BOM that promises an encoding the bytes then break
+        raise CongvanError("E103", detail=str(exc)) from exc
+    read.warnings = warnings + read.warnings
+    return read
+
+
 def extract_bytes(data: bytes, name: str = "", encoding: str = "auto",
                   max_mb: float = DEFAULT_MAX_MB) -> Record:
-    read = read_bytes(data, name, encoding=encoding, max_mb=max_mb)
+    read = _read(data, name, encoding, max_mb)
     return _from_read(read, name or None, hashlib.sha256(data).hexdigest())
 
 
@@ -62,5 +122,5 @@ def extract_file(path: str | Path, encoding: str = "auto", max_mb: float = DEFAU
     """
     path = Path(path)
     data = read_path_bytes(path, max_mb)
-    read = read_bytes(data, path.name, encoding=encoding, max_mb=max_mb)
+    read = _read(data, path.name, encoding, max_mb)
     return _from_read(read, str(path), hashlib.sha256(data).hexdigest())
