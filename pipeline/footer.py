@@ -23,9 +23,10 @@ from functools import cache
 
 import regex
 
-from pipeline.document import Doc, Line
-from pipeline.footer_signer import find_signature, read_signer
+from pipeline.document import Doc
+from pipeline.footer_signer import find_signature, is_signature_part, read_signer
 from pipeline.header_fields import _is_upper, is_position
+from pipeline.header_zone import Cell, cells
 from pipeline.record import Distribution
 from pipeline.tables import load
 
@@ -39,7 +40,7 @@ _MAX_ENTRIES = 60
 
 def add(doc: Doc) -> None:
     """Fill ``doc.record.footer`` and set ``doc.body_end``."""
-    lines = [ln for ln in doc.lines if ln.start >= doc.body_start]
+    lines = cells(doc.text, doc.body_start, max_lines=len(doc.text), max_chars=len(doc.text))
     receivers = _find_receivers(lines)
     signature = find_signature(lines, receivers)
     footer = doc.record.footer
@@ -56,7 +57,7 @@ def add(doc: Doc) -> None:
     footer.span = doc.span(first.start, last_end)
 
 
-def _find_receivers(lines: list[Line]) -> int | None:
+def _find_receivers(lines: list[Cell]) -> int | None:
     """Index of the first line that opens "Nơi nhận"."""
     for i, line in enumerate(lines):
         if _RECEIVERS.match(line.text.lstrip("#*_ ")):
@@ -64,7 +65,7 @@ def _find_receivers(lines: list[Line]) -> int | None:
     return None
 
 
-def _read_distribution(doc: Doc, lines: list[Line], at: int) -> int:
+def _read_distribution(doc: Doc, lines: list[Cell], at: int) -> int:
     """Entries of the "Nơi nhận" list starting at ``lines[at]``; the end of the last one read."""
     head = lines[at]
     lead = len(head.text) - len(head.text.lstrip("#*_ "))
@@ -75,17 +76,32 @@ def _read_distribution(doc: Doc, lines: list[Line], at: int) -> int:
     if ";" in rest or _BULLET.match(rest.strip()):  # "Nơi nhận: Văn phòng Quốc hội; Văn phòng Chính phủ; …"
         pieces.append((head.start + m.end(), head.end))
     end = head.end
+    beside = 0  # signature cells read in a row: the signature column laid beside the list
     for line in lines[at + 1: at + 1 + _MAX_ENTRIES]:
         if _BULLET.match(line.text):
             pieces.append((line.start, line.end))
+            beside = 0
         elif pieces and line.text[:1].islower() and doc.text[pieces[-1][1] - 1] not in ";.":
             pieces[-1] = (pieces[-1][0], line.end)  # an entry broken over lines
+        elif is_signature_part(line.text) and beside < 3:
+            beside += 1
+            continue
+        elif _unbulleted_entry(doc, pieces, line):
+            pieces.append((line.start, line.end))
         else:
             break
         end = line.end
     for start, stop in pieces:
         _add_entries(doc, start, doc.text[start:stop])
     return end
+
+
+def _unbulleted_entry(doc: Doc, pieces: list[tuple[int, int]], line: Cell) -> bool:
+    """An entry printed without a bullet: the list is still open (";" ends the last entry)."""
+    open_list = not pieces or doc.text[pieces[-1][1] - 1] == ";"
+    text = line.text
+    return (open_list and len(text) < 120 and text[:1].isupper()
+            and (text.endswith((";", ".")) or bool(_ARCHIVE.match(text))))
 
 
 def _add_entries(doc: Doc, start: int, text: str) -> None:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.document import Doc, Line
+from pipeline.document import Doc
 from pipeline.header_fields import _is_upper, is_position, recase_position
+from pipeline.header_zone import Cell
 from pipeline.record import Signer
 from pipeline.tables import load
 
@@ -43,12 +44,23 @@ def _authority(text: str) -> regex.Match[str] | None:
     return None
 
 
+def is_signature_part(text: str) -> bool:
+    """A cell of the signature block: authority, position, "(Đã ký)" or the signer's name.
+
+    >>> is_signature_part("KT. GIÁM ĐỐC"), is_signature_part("Nguyễn Thị Lan"), is_signature_part("PHỤ LỤC")
+    (True, True, False)
+    """
+    text = _clean(text)
+    return bool(_authority(text) or _is_position_line(text) or _SIGNED.fullmatch(text.strip("()"))
+                or _NAME.fullmatch(text))
+
+
 def _is_position_line(text: str) -> bool:
     text = _clean(text)
     return _is_upper(text) and is_position(text) and len(text) < 80
 
 
-def find_signature(lines: list[Line], receivers: int | None) -> int | None:
+def find_signature(lines: list[Cell], receivers: int | None) -> int | None:
     """Index of the line that opens the signature block, near "Nơi nhận" when there is one.
 
     An authority line wins; otherwise the first upper-case position line ("GIÁM ĐỐC").
@@ -66,7 +78,7 @@ def find_signature(lines: list[Line], receivers: int | None) -> int | None:
     return positions[0] if receivers is not None else positions[-1]
 
 
-def read_signer(doc: Doc, lines: list[Line], at: int, signer: Signer) -> int:
+def read_signer(doc: Doc, lines: list[Cell], at: int, signer: Signer) -> int:
     """Fill ``signer`` from the block at ``lines[at]``; the end of the last line it used."""
     line = lines[at]
     end, i = line.end, at + 1
@@ -89,7 +101,7 @@ def read_signer(doc: Doc, lines: list[Line], at: int, signer: Signer) -> int:
     return end
 
 
-def _under_authority(lines: list[Line], i: int, end: int, rest: str, m: regex.Match[str]) -> tuple:
+def _under_authority(lines: list[Cell], i: int, end: int, rest: str, m: regex.Match[str]) -> tuple:
     """(position, next index, end, a nested authority match) for the lines under "KT. BỘ TRƯỞNG".
 
     "TM. CHÍNH PHỦ / KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG": the innermost authority is the signer's.
@@ -127,7 +139,7 @@ def _tail(text: str) -> str:
     return _clean(regex.split(r"[;]", text)[-1]) if ";" in text else ""
 
 
-def _next_position(lines: list[Line], i: int) -> tuple[int, str] | None:
+def _next_position(lines: list[Cell], i: int) -> tuple[int, str] | None:
     """The position line under an authority line, past "Nơi nhận" entries laid beside it."""
     for j in range(i, min(len(lines), i + _AFTER)):
         text = _clean(lines[j].text)
@@ -150,7 +162,7 @@ def _split_inline_name(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _find_name(lines: list[Line], i: int) -> tuple[str, int] | None:
+def _find_name(lines: list[Cell], i: int) -> tuple[str, int] | None:
     """The signer's name under the position, past "(Đã ký)", seals, OCR crumbs and a list beside it."""
     crumbs = 0
     for j in range(i, min(len(lines), i + _AFTER)):

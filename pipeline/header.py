@@ -48,6 +48,7 @@ class _Reading:
     last_end: int = 0  # repaired-text end of the last header piece
     has_vv: bool = False
     lead: str | None = None  # "Luật" in "Luật số: 24/2023/QH15"
+    last_kind: str = ""  # what the last cell read was: "issuer" lets a flattened next line continue it
 
 
 def add(doc: Doc) -> None:
@@ -72,6 +73,8 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
     for piece in (_motto, _number, _place_date):
         rest = piece(doc, r, cell)
         if rest is not cell:
+            if piece is not _motto:
+                r.last_kind = "other"
             if rest is not None:
                 return _read_cell(doc, r, [*zone[:i], rest, *zone[i + 1:]], i)
             return i + 1
@@ -81,6 +84,10 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
         return _recipients(doc, r, zone, i)
     if not r.title_seen and hf.title_type(cell.text):
         return _title(doc, r, zone, i)
+    if r.issuer_lines and r.last_kind == "issuer" and _continues_issuer(cell, flattened=True):
+        r.issuer_lines[-1].append(cell)  # "TỈNH LÀO CAI" left of "Độc lập - Tự do - Hạnh phúc"
+        r.last_end = cell.end
+        return i + 1
     if not r.title_seen and hf.is_issuer_line(cell.text) and not _NOISE.match(cell.text):
         group = [cell]
         while i + 1 < len(zone) and _continues_issuer(zone[i + 1]):
@@ -88,6 +95,9 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
             group.append(zone[i])
         r.issuer_lines.append(group)
         r.last_end = max(r.last_end, group[-1].end)
+        r.last_kind = "issuer"
+        return i + 1
+    r.last_kind = "other"
     return i + 1
 
 
@@ -160,10 +170,10 @@ def _place_date(doc: Doc, r: _Reading, cell: Cell) -> Cell | None:
     return cell.tail(found.end)
 
 
-def _continues_issuer(cell: Cell) -> bool:
+def _continues_issuer(cell: Cell, flattened: bool = False) -> bool:
     """An upper-case line that carries on the issuer's name ("VÀ XÃ HỘI", "TỈNH KON TUM")."""
     text = cell.text
-    return (not cell.blank_before and hf._is_upper(text) and not hf.is_issuer_line(text)
+    return ((flattened or not cell.blank_before) and hf._is_upper(text) and not hf.is_issuer_line(text)
             and not hf.MOTTO.search(text) and not hf.SLOGAN.search(text) and not hf.title_type(text)
             and not hf.NUMBER_LINE.search(text) and len(text) < 60)
 
@@ -174,7 +184,7 @@ def _subject(doc: Doc, r: _Reading, zone: list[Cell], i: int, skip: int) -> int:
     start = zone[i].start + skip
     end = zone[i].end
     j = i + 1
-    while j < len(zone) and _continues_subject(zone[j]):
+    while j < len(zone) and _continues_subject(zone[j], zone[j - 1].text):
         end = zone[j].end
         j += 1
     if end > start:
@@ -183,9 +193,10 @@ def _subject(doc: Doc, r: _Reading, zone: list[Cell], i: int, skip: int) -> int:
     return j
 
 
-def _continues_subject(cell: Cell) -> bool:
+def _continues_subject(cell: Cell, previous: str) -> bool:
     text = cell.text
     return (not cell.blank_before and not is_body_start(cell) and not _RECIPIENTS.match(text)
+            and not (hf._is_upper(text) and not hf._is_upper(previous))
             and not _PLACE_DATE.match(text) and not hf.NUMBER_LINE.match(text)
             and not hf.MOTTO.search(text) and not hf.SLOGAN.search(text))
 

@@ -195,7 +195,24 @@ def recase(text: str) -> str:
             return f"{name} {_recase_rest(rest)}".strip()
     words = text.split(" ")
     head = [words[0] if _is_acronym(words[0]) else words[0].capitalize()]
-    return " ".join([*head, _recase_rest(" ".join(words[1:]))]).strip()
+    return _recase_domains(" ".join([*head, _recase_rest(" ".join(words[1:]))]).strip())
+
+
+@cache
+def _domains() -> list[str]:
+    """The field part of known names ("Tài nguyên và Môi trường" of "Sở Tài nguyên và Môi trường")."""
+    out = {name.split(" ", 1)[1] for name in _known_names() if name.startswith(("Sở ", "Bộ ")) and " " in name}
+    return sorted(out, key=len, reverse=True)
+
+
+def _recase_domains(text: str) -> str:
+    """Put a known field back in its casing: "Phòng tài nguyên và môi trường" -> "Phòng Tài nguyên và Môi trường"."""
+    folded = text.casefold()
+    for domain in _domains():
+        k = folded.find(domain.casefold())
+        if k > 0 and text[k - 1] == " ":
+            return text[:k] + domain + text[k + len(domain):]
+    return text
 
 
 _UNITS = regex.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")

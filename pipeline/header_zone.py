@@ -20,8 +20,9 @@ MAX_CHARS = 8000
 
 _LINE = regex.compile(r"[^\n]*")
 _RULE = regex.compile(r"[\s\-–—_=~─━.*|:>]*")  # a rule of dashes or a table's separator row
-# Between the cells of a flattened row: a table bar, a blockquote mark, a run of spaces or "&nbsp;".
-_SEPARATOR = regex.compile(r"\s*\|\s*|^\s*>\s*|\s{3,}|(?:\s*&nbsp;)+\s*")
+# Between the cells of a flattened row: a table bar, a blockquote mark, a run of spaces or "&nbsp;",
+# a <br>; a run of spaces left blank for a date's day or month ("ngày   tháng   năm 2025") is not one.
+_SEPARATOR = regex.compile(r"\s*\|\s*|^\s*>\s*|(?<![Nn]gày|tháng|[.…_])\s{3,}(?!tháng|năm|[.…_])|(?:\s*&nbsp;)+\s*|\s*<br\s*/?>\s*")
 
 # The first line of the body: a legal basis, a purpose, a heading or a numbered item.
 BODY_START = regex.compile(
@@ -49,11 +50,11 @@ class Cell:
         return Cell(start, start + len(stripped), stripped, self.blank_before)
 
 
-def cells(text: str, start: int = 0) -> list[Cell]:
-    """Cells of the first :data:`MAX_LINES` non-empty lines of ``text`` from ``start``."""
+def cells(text: str, start: int = 0, max_lines: int = MAX_LINES, max_chars: int = MAX_CHARS) -> list[Cell]:
+    """Cells of the first ``max_lines`` non-empty lines of ``text`` from ``start``."""
     out: list[Cell] = []
     blank = True
-    for m in _LINE.finditer(text, start, min(len(text), start + MAX_CHARS)):
+    for m in _LINE.finditer(text, start, min(len(text), start + max_chars)):
         raw = m.group()
         if not raw and m.start() > 0 and text[m.start() - 1] != "\n":
             continue  # the empty match at the end of a line, not an empty line
@@ -67,7 +68,7 @@ def cells(text: str, start: int = 0) -> list[Cell]:
             s = m.start() + part_start + len(part) - len(part.lstrip())
             out.append(Cell(s, s + len(stripped), stripped, blank))
             blank = False
-        if len(out) >= MAX_LINES:
+        if len(out) >= max_lines:
             break
     return out
 
