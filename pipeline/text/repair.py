@@ -129,7 +129,8 @@ def page_noise(text: str) -> list[Edit]:
 
 def _is_running_head(line: str) -> bool:
     # Lines that legitimately repeat in a body ("- Như trên;", "|---|", "Điều 1.") are not heads.
-    return bool(regex.search(r"\p{L}{3}", line)) and not regex.match(r"[-+•|]|\d|Điều|Chương|Mục", line)
+    return bool(regex.search(r"\p{L}{3}", line)) and not regex.match(
+        r"[-+•|]|\d|Điều|Chương|Mục|[a-zđA-Z][).]\s|[IVX]{1,5}[./)]\s", line)  # items: "a) Đối với tập thể:"
 
 
 # A line that must stay a line: items, headings, header parts, signatures.
@@ -151,8 +152,12 @@ _CONNECTOR_END = regex.compile(
 _PUNCT_ONLY = regex.compile(r"[ ]*[;,.:][ ]*$")
 
 
+_CODE_LIKE = regex.compile(r"\S*[\d/]\S*")
+
+
 def _shouty(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
+    """An upper-case line (a header); codes such as "108/2025/QH15" or "48/KH-UBND" do not count."""
+    letters = [c for c in _CODE_LIKE.sub(" ", line) if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
 
 
