@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import regex
 
+from pipeline.dates import parse_date
 from pipeline.references_grammar import issuer_stop, title_start, type_pattern
 
 _LINK_TAIL = r"\]?(?:\([^)\s]*\))?"  # "[43/2019/QH14](/van-ban/...)" left by web pages
@@ -35,14 +36,13 @@ _ISSUER_BEFORE = regex.compile(r"cá»§a\s+(?P<who>\p{Lu}[^,;.\n]{1,90}?)\s+(?:táº
 
 
 def iso_date(day: int, month: int, year: int) -> str | None:
-    """``2022-03-30``, or None when the parts cannot be a date.
+    """``2022-03-30``, or None when the parts cannot be a date (checked by :mod:`pipeline.dates`).
 
     >>> iso_date(30, 3, 2022), iso_date(31, 13, 2022)
     ('2022-03-30', None)
     """
-    if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    parts = parse_date(f"{day}/{month}/{year}")
+    return parts.iso() if parts and parts.day else None
 
 
 def read_date(text: str, pos: int) -> tuple[str | None, int]:
