@@ -1,0 +1,145 @@
+"""Stage `footer`: signer and "Nơi nhận" on the seeds, on corpus pages and on converted layouts."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from pipeline import footer
+from pipeline.document import Doc
+from pipeline.footer import expand_purpose
+from pipeline.record import Footer
+from tests.conftest import CORPUS, gold, needs_shared, seed_paths, seed_record
+
+SEEDS = [p.stem for p in seed_paths()]
+
+
+def _read(text: str) -> tuple[Doc, Footer]:
+    doc = Doc.from_text(text)
+    footer.add(doc)
+    return doc, doc.record.footer
+
+
+def _fold(value: object) -> str:
+    return " ".join(unicodedata.normalize("NFC", str(value or "")).casefold().split())
+
+
+@needs_shared
+@pytest.mark.parametrize("stem", SEEDS)
+def test_seed_signer_and_distribution(stem: str) -> None:
+    want = gold(stem)["footer"]
+    got = seed_record(stem).footer
+    for key, value in want["signer"].items():
+        assert _fold(getattr(got.signer, key)) == _fold(value), key
+    assert [_fold(d.name) for d in got.distribution] == [_fold(d["name"]) for d in want["distribution"]]
+    assert got.archive and got.archive.startswith("VT")  # the "Lưu" line, never an entry
+
+
+@needs_shared
+def test_seed_purposes() -> None:
+    dist = seed_record("001_e4bdeb6f1d0e3bfb").footer.distribution
+    purposes = {d.name: d.purpose for d in dist}
+    assert purposes["UBND tỉnh"] == "báo cáo"  # (B/c)
+    assert purposes["Sở Nội vụ"] == "phối hợp"  # (P/hợp)
+    assert purposes["Sở Xây dựng"] == "Trưởng khối thi đua QLNN 2"  # kept as written
+    assert purposes["BGĐ Sở"] is None
+
+
+@needs_shared
+@pytest.mark.parametrize("stem", SEEDS)
+def test_seed_body_end_keeps_the_closing_paragraph(stem: str) -> None:
+    doc = Doc.from_text((seed_paths()[SEEDS.index(stem)]).read_text(encoding="utf-8"))
+    footer.add(doc)
+    assert doc.body_end is not None
+    tail = doc.text[doc.body_end:]
+    assert tail.startswith("Nơi nhận")
+    assert "Trên đây" not in tail
+
+
+# (footer text, authority, position, name, distribution names, archive)
+LAYOUTS = [
+    (  # a list printed without bullets, position then name
+        "Nội dung./.\n\nNơi nhận:\nNhư trên;\nLưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A",
+        None, "Giám đốc", "Nguyễn Văn A", ["Như trên"], "VT"),
+    (  # a markdown table row: list | signature, cells broken by <br>
+        "| Nơi nhận:<br>- Như trên;<br>- Lưu: VT. | KT. GIÁM ĐỐC<br>PHÓ GIÁM ĐỐC<br><br>Trần Thị B |",
+        "KT", "Phó Giám đốc", "Trần Thị B", ["Như trên"], "VT"),
+    (  # two columns laid side by side with spaces; nested authority TM / KT
+        "Nơi nhận:                  TM. ỦY BAN NHÂN DÂN\n- Như trên;                KT. CHỦ TỊCH\n"
+        "- Lưu: VT.                 PHÓ CHỦ TỊCH\n\n                           Lê Văn C",
+        "KT", "Phó Chủ tịch", "Lê Văn C", ["Như trên"], "VT"),
+    (  # the signature first, an inline list
+        "Điều 3. Thi hành./.\n\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\n(Đã ký)\nPhạm Minh Chính\n\n"
+        "Nơi nhận: Ban Bí thư Trung ương Đảng; Văn phòng Quốc hội; Lưu: VT, KTTH.",
+        "TM", "Thủ tướng", "Phạm Minh Chính", ["Ban Bí thư Trung ương Đảng", "Văn phòng Quốc hội"], "VT, KTTH"),
+    (  # authority and position run together without a line break
+        "Nơi nhận:\n- Các Bộ;\n- Lưu: VT, Vụ NSNN (100 bản).\n\nKT. BỘ TRƯỞNGTHỨ TRƯỞNG\n\nNguyễn Đức Chi",
+        "KT", "Thứ trưởng", "Nguyễn Đức Chi", ["Các Bộ"], "VT, Vụ NSNN (100 bản)"),
+    (  # a rank before the name, a Lưu line without colon
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu VT.\n\nBỘ TRƯỞNG\n\nĐại tướng Lương Tam Quang",
+        None, "Bộ trưởng", "Lương Tam Quang", ["Như Điều 3"], "VT"),
+    (  # the signature column interleaved with the list by OCR
+        "Nơi nhận: KT. BỘ TRƯỞNG\n- Ban Bí thư Trung ương Đảng; THỨ TRƯỞNG\n- Thủ tướng Chính phủ;\n"
+        "- Lưu: VT, CST.\n\nCao Anh Tuấn",
+        "KT", "Thứ trưởng", "Cao Anh Tuấn", ["Ban Bí thư Trung ương Đảng", "Thủ tướng Chính phủ"], "VT, CST"),
+    (  # a list entry broken over two lines
+        "Nơi nhận:\n- VPCP: BTCN, các PCN, Trợ lý TTg,\ncác Vụ, Cục, Công báo;\n- Lưu: VT.\n\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG",
+        "TM", "Thủ tướng", None, ["VPCP: BTCN, các PCN, Trợ lý TTg, các Vụ, Cục, Công báo"], "VT"),
+]
+
+
+@pytest.mark.parametrize(("text", "authority", "position", "name", "names", "archive"), LAYOUTS)
+def test_layouts(text: str, authority: str | None, position: str | None, name: str | None,
+                 names: list[str], archive: str | None) -> None:
+    doc, f = _read(text)
+    assert (f.signer.authority, f.signer.position, f.signer.name) == (authority, position, name)
+    assert [d.name for d in f.distribution] == names
+    assert f.archive == archive
+    for d in f.distribution:  # every entry's span sits on the text as read
+        assert d.span is not None
+        s, e = d.span
+        assert _fold(d.name.split(" ")[0]) in _fold(doc.source[s:e])
+
+
+def test_no_footer_leaves_body_open() -> None:
+    doc, f = _read("Căn cứ Luật Tổ chức Chính phủ;\n\n1. Nội dung thứ nhất.\n2. Nội dung thứ hai.")
+    assert doc.body_end is None and f.signer.position is None and f.distribution == []
+
+
+@pytest.mark.parametrize("text", ["", "Nơi nhận:", "KT.", "- ;\n- ;", "Nơi nhận:\n-\n-\nLưu:"])
+def test_bad_input_does_not_fail(text: str) -> None:
+    doc, f = _read(text)
+    assert all(d.name for d in f.distribution)
+    assert doc.body_end is None or 0 <= doc.body_end <= len(doc.text)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("B/c", "báo cáo"), ("b/c", "báo cáo"), ("để báo cáo", "báo cáo"), ("P/hợp", "phối hợp"),
+    ("p/h", "phối hợp"), ("để biết", "biết"), ("t/h", "thực hiện"), ("để chỉ đạo", "chỉ đạo"),
+    ("Trưởng khối thi đua QLNN 2", None), ("", None),
+])
+def test_expand_purpose(raw: str, expected: str | None) -> None:
+    assert expand_purpose(raw) == expected
+
+
+# Real pages: the signature as the converted page prints it (after "## VĂN BẢN").
+CORPUS_SIGNERS = [
+    ("tai-chinh-thong-tu-26-2026-tt-btc-huong-dan-nghi-dinh-73-2026-luat-ngan-sach.md",
+     ("KT", "Thứ trưởng", "Nguyễn Đức Chi")),  # "KT. BỘ TRƯỞNGTHỨ TRƯỞNG"
+    ("thue-phi-le-phi-cac-khoan-thu-khac-nghi-dinh-201-2026-nd-cp-sua-doi-thue-suat-xuat-khau.md",
+     ("KT", "Phó Thủ tướng", "Nguyễn Văn Thắng")),  # TM. CHÍNH PHỦ / KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG
+    ("an-ninh-xuat-nhap-canh-thong-tu-70-2026-tt-bca-sua-doi-giay-to-nguoi-nuoc-ngoai.md",
+     (None, "Bộ trưởng", "Lương Tam Quang")),  # "Đại tướng Lương Tam Quang"
+    ("chinh-phu-nghi-quyet-66.22-2026-nq-cp-phat-trien-cong-dan-so.md", ("TM", "Thủ tướng", "Phạm Minh Chính")),
+]
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="corpus not beside the checkout")
+@pytest.mark.parametrize(("page", "expected"), CORPUS_SIGNERS)
+def test_corpus_signers(page: str, expected: tuple) -> None:
+    text = (CORPUS / page).read_text(encoding="utf-8")
+    text = text.split("\n## VĂN BẢN\n", 1)[-1]  # the document, or the whole page when it has no such part
+    _, f = _read(text)
+    assert (f.signer.authority, f.signer.position, f.signer.name) == expected
+    assert len(f.distribution) >= 5 and f.archive and f.archive.startswith("VT")

@@ -1,0 +1,236 @@
+"""Stage `header` on the seeds, on real corpus headers and on the header layouts of Phụ lục I."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline import header
+from pipeline.document import Doc
+from pipeline.header_fields import recase, split_number, title_type, type_from_symbol
+from pipeline.record import Header
+from tests.conftest import CORPUS, ROOT, gold, needs_shared, seed_paths, seed_record
+
+SEEDS = [p.stem for p in seed_paths()]
+
+
+def _read(text: str) -> tuple[Doc, Header]:
+    doc = Doc.from_text(text)
+    header.add(doc)
+    return doc, doc.record.header
+
+
+def _fold(value: object) -> str:
+    text = unicodedata.normalize("NFC", str(value or "")).casefold()
+    for old, new in (("oà", "òa"), ("uỷ", "ủy"), ("oá", "óa")):
+        text = text.replace(old, new)
+    return " ".join(text.split()).strip(" .;:")
+
+
+def _accepts(expected: object, got: object) -> bool:
+    options = expected if isinstance(expected, list) else [expected]
+    return any((o is None and got in (None, "", [])) or (o is not None and _fold(o) == _fold(got))
+               for o in options)
+
+
+@needs_shared
+@pytest.mark.parametrize("stem", SEEDS)
+@pytest.mark.parametrize("key", ["issuer", "issuer_parent", "doc_type", "number", "symbol", "place", "subject"])
+def test_seed_header_fields(stem: str, key: str) -> None:
+    want = gold(stem)["header"]
+    if key not in want:
+        pytest.skip("not annotated")
+    got = getattr(seed_record(stem).header, key)
+    assert _accepts(want[key], got), f"{stem} {key}: {got!r}"
+
+
+@needs_shared
+@pytest.mark.parametrize("stem", SEEDS)
+def test_seed_date_and_recipients(stem: str) -> None:
+    want = gold(stem)["header"]
+    h = seed_record(stem).header
+    assert {"year": h.date.year, "month": h.date.month, "day": h.date.day} == want["date"]
+    assert [_fold(r) for r in h.recipients] == [_fold(r) for r in want["recipients"]]
+
+
+@needs_shared
+@pytest.mark.parametrize("stem", SEEDS)
+def test_seed_spans_sit_on_the_source(stem: str) -> None:
+    rec = seed_record(stem)
+    source = (ROOT.parent / "shared" / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
+    h = rec.header
+    for key, (s, e) in h.spans.items():
+        assert 0 <= s < e <= len(source), key
+    if h.symbol:
+        assert source[slice(*h.spans["symbol"])] == h.symbol
+    if h.place:
+        assert _fold(source[slice(*h.spans["place"])]) == _fold(h.place)  # values are read on the repaired text
+    assert "năm" in source[slice(*h.spans["date"])]
+
+
+# (header text, expected fields): the layouts of Phụ lục I and what conversion does to them.
+LAYOUTS = [
+    (  # công văn of a provincial People's Committee, recipients in bullets
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 1234/UBND-NC\nLào Cai, ngày 15 tháng 3 năm 2023\nV/v triển khai phong trào thi đua\nKính gửi:\n"
+        "- Các sở, ban, ngành tỉnh;\n- UBND các huyện, thị xã, thành phố.\n\nThực hiện Kế hoạch số 1/KH-UBND",
+        {"issuer": "Ủy ban nhân dân tỉnh Lào Cai", "issuer_parent": None, "doc_type": "Công văn",
+         "number": "1234", "symbol": "UBND-NC", "place": "Lào Cai", "date": "2023-03-15",
+         "subject": "triển khai phong trào thi đua",
+         "recipients": ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"]},
+    ),
+    (  # two columns flattened onto single lines, issuer first
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÀO CAI Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 1234/UBND-NC Lào Cai, ngày 15 tháng 3 năm 2023\nV/v: triển khai phong trào\nthi đua năm 2023\n\n"
+        "Kính gửi: Sở Nội vụ\n\nThực hiện",
+        {"issuer": "Ủy ban nhân dân tỉnh Lào Cai", "place": "Lào Cai", "number": "1234",
+         "subject": "triển khai phong trào thi đua năm 2023", "recipients": ["Sở Nội vụ"]},
+    ),
+    (  # motto first, then the issuer on the same line
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM CHÍNH PHỦ\nĐộc lập – Tự do – Hạnh phúc\n"
+        "Số: 30/2020/NĐ-CP Hà Nội, ngày 05 tháng 3 năm 2020\nNGHỊ ĐỊNH\nVề công tác văn thư\nCăn cứ Luật",
+        {"issuer": "Chính phủ", "doc_type": "Nghị định", "doc_type_code": "NĐ", "number": "30",
+         "symbol": "2020/NĐ-CP", "date": "2020-03-05", "subject": "Về công tác văn thư"},
+    ),
+    (  # Party document: number joined to the type code, Party motto not an issuer
+        "ĐẢNG BỘ TỈNH KON TUM ĐẢNG CỘNG SẢN VIỆT NAM\nBAN THƯỜNG VỤ\n*\n"
+        "Số 05-CT/TU Kon Tum, ngày 01 tháng 10 năm 2020\nCHỈ THỊ\nvề tăng cường công tác thi đua\nI. Tình hình",
+        {"issuer": "Ban thường vụ", "issuer_parent": "Đảng bộ tỉnh Kon Tum", "doc_type": "Chỉ thị",
+         "number": "05", "symbol": "CT/TU", "national_motto": False},
+    ),
+    (  # a decision: the subject stops at the upper-case authority line under it
+        "ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 123/QĐ-UBND\nKon Tum, ngày 2 tháng 3 năm 2022\nQUYẾT ĐỊNH\n"
+        "Về việc ban hành Kế hoạch phát động thi đua\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM\nCăn cứ Luật",
+        {"issuer": "Ủy ban nhân dân tỉnh Kon Tum", "doc_type": "Quyết định",
+         "subject": "ban hành Kế hoạch phát động thi đua"},
+    ),
+    (  # an issuer name broken over two lines
+        "BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n-------\nSố: 12/2019/TT-BLĐTBXH\nHà Nội, ngày 12 tháng 8 năm 2019\n"
+        "THÔNG TƯ\nHướng dẫn\nCăn cứ",
+        {"issuer": "Bộ Lao động - Thương binh và Xã hội", "doc_type": "Thông tư", "symbol": "2019/TT-BLĐTBXH"},
+    ),
+    (  # a law: "Luật số:"
+        "QUỐC HỘI\nLuật số: 24/2023/QH15\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "LUẬT\nVIỄN THÔNG\nCăn cứ Hiến pháp",
+        {"issuer": "Quốc hội", "doc_type": "Luật", "number": "24", "symbol": "2023/QH15", "national_motto": True},
+    ),
+    (  # a district office under its People's Committee
+        "UBND HUYỆN ĐĂK HÀ\nPHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 45/TNMT\nĐăk Hà, ngày 01 tháng 02 năm 2024\n"
+        "V/v báo cáo\nKính gửi: UBND huyện\nPhòng Tài nguyên và Môi trường báo cáo",
+        {"issuer": "Phòng Tài nguyên và Môi trường", "issuer_parent": "Ủy ban nhân dân huyện Đăk Hà",
+         "doc_type": "Công văn", "recipients": ["UBND huyện"]},
+    ),
+    (  # a draft: blank number, day and month; multi-line title subject
+        "SỞ NỘI VỤ TỈNH X\nSố: /KH-SNV\nX, ngày   tháng   năm 2025\nKẾ HOẠCH\nTổ chức phong trào thi đua\nnăm 2025\n\n"
+        "I. MỤC ĐÍCH",
+        {"number": None, "symbol": "KH-SNV", "doc_type": "Kế hoạch", "date": "2025",
+         "subject": "Tổ chức phong trào thi đua năm 2025"},
+    ),
+    (  # markdown table row with <br>, as some pages print the two columns
+        "| CHÍNH PHỦ<br>Số: 211/2026/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập – Tự do – Hạnh phúc<br>"
+        "Hà Nội, ngày 16 tháng 6 năm 2026 |\n\nNGHỊ ĐỊNH\nQuy định xử phạt\n\nCăn cứ",
+        {"issuer": "Chính phủ", "number": "211", "date": "2026-06-16", "place": "Hà Nội", "national_motto": True},
+    ),
+    (  # a summary page without any header: nothing is invented
+        "Nội dung toàn văn đang được cập nhật.\n\n1. Luật Quốc phòng;\n2. Luật Nghĩa vụ quân sự.",
+        {"issuer": None, "number": None, "symbol": None, "doc_type": None, "date": None},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS)
+def test_layouts(text: str, expected: dict) -> None:
+    _, h = _read(text)
+    for key, want in expected.items():
+        got = h.date.iso() if key == "date" else getattr(h, key)
+        assert got == want, f"{key}: {got!r}"
+
+
+def test_body_start_after_recipients() -> None:
+    doc, _ = _read(LAYOUTS[0][0])
+    assert doc.text[doc.body_start:].lstrip().startswith("Thực hiện Kế hoạch")
+
+
+def test_motto_never_issuer_and_spans_map_back() -> None:
+    text = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập-Tự do-Hạnh phúc\nSố: /STNMT-VP\nV/v X\n\nCăn cứ"
+    doc, h = _read(text)
+    assert h.national_motto and h.issuer == "Sở Tài nguyên và Môi trường"  # from the symbol's code
+    s, e = h.spans["national_motto"]
+    assert doc.source[s:e] == "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("/STNMT-VP", (None, "STNMT-VP")),  # draft: blank number
+    ("05-CT/TW", ("05", "CT/TW")),  # Party style
+    ("30/2020/NĐ-CP", ("30", "2020/NĐ-CP")),  # legal act: everything after the first slash
+    ("24/2023/QH15", ("24", "2023/QH15")),
+    ("66.22/2026/NQ-CP", ("66.22", "2026/NQ-CP")),
+    ("35 /2026/TT-BXD", ("35", "2026/TT-BXD")),
+    ("......../", (None, None)),  # nothing but blanks
+])
+def test_split_number(value: str, expected: tuple) -> None:
+    assert split_number(value) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("KẾ HOẠCH", "Kế hoạch"),
+    ("NGHỊ QUYẾT LIÊN TỊCH", "Nghị quyết liên tịch"),
+    ("PHÁT ĐỘNG PHONG TRÀO", "Kế hoạch"),
+    ("THÔNG TƯ LIÊN TỊCH", "Thông tư liên tịch"),
+    ("Kế hoạch số 48", None),  # prose, not a title
+    ("LUẬTSƯ", None),  # a title word must end at a word boundary
+])
+def test_title_type(line: str, expected: str | None) -> None:
+    found = title_type(line)
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(("symbol", "expected"), [
+    ("QD-UBND", "Quyết định"),  # OCR lost the stroke of Đ
+    ("HD-UBND", "Hướng dẫn"),  # HD is not HĐ
+    ("HĐ-UBND", "Hợp đồng"),
+    ("UBND-VX", None),  # công văn
+    (None, None),
+])
+def test_type_from_symbol(symbol: str | None, expected: str | None) -> None:
+    assert type_from_symbol(symbol) == expected
+
+
+@pytest.mark.parametrize(("upper", "cased"), [
+    ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Sở Tài nguyên và Môi trường"),
+    ("UBND TỈNH KON TUM", "UBND tỉnh Kon Tum"),
+    ("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo"),
+    ("Sở Nội vụ", "Sở Nội vụ"),  # already cased: untouched
+])
+def test_recase(upper: str, cased: str) -> None:
+    assert recase(upper) == cased
+
+
+@pytest.mark.parametrize("text", ["", "\n\n\n", "Số:", "| | |", "KÍNH GỬI:", "V/v", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+def test_bad_input_does_not_fail(text: str) -> None:
+    doc, h = _read(text)
+    assert h.number is None and h.date.year is None
+    assert 0 <= doc.body_start <= len(doc.text)
+
+
+def _corpus_metadata():
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus_metadata.py"
+    spec = importlib.util.spec_from_file_location("corpus_metadata", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="corpus not beside the checkout")
+def test_corpus_metadata_agreement_floor() -> None:
+    """Number, symbol, type, issuer and date agree with the pages' own metadata on ≥ 95 %."""
+    tallies = _corpus_metadata().agreement(fast=True)
+    for name, tally in tallies.items():
+        assert tally.total >= 20, name
+        assert tally.rate >= 0.95, (name, tally.misses)
