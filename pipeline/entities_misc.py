@@ -66,7 +66,7 @@ def find_people(s: Scan, taken: list[tuple[int, int]]) -> list[Mention]:
             i += 1
             continue
         end = _given_end(s, i + 1)
-        titled = i > 0 and _titles().longest(toks, _title_start(s, i)) is not None
+        titled = i > 0 and (_titles().longest(toks, _title_start(s, i)) is not None or _after_position(s, i))
         size = end - i
         caps = s.in_caps(i)
         # In capitals, only a signer's name on its own line near the end ("PHẠM VI ĐIỀU CHỈNH" is a heading).
@@ -78,6 +78,16 @@ def find_people(s: Scan, taken: list[tuple[int, int]]) -> list[Mention]:
         else:
             i += 1
     return out
+
+
+def _after_position(s: Scan, i: int) -> bool:
+    """A position just before token i announces a name: "Tổng Bí thư Tô Lâm", "Bộ trưởng Phan Văn Giang"."""
+    positions = table_gazetteer("positions", "positions")
+    for k in range(max(0, i - 6), i):
+        hit = positions.longest(s.tokens, k)
+        if hit is not None and hit[0] == i:
+            return True
+    return False
 
 
 def _title_start(s: Scan, i: int) -> int:

@@ -302,6 +302,10 @@ def _complement(s: Scan, j: int, complement: str) -> int | None:
         place = _place_after(s, j)
         if place:
             return place[0]
+        if j + 1 < len(s.tokens) and s.tokens[j].text == "các" and _place_after(s, j + 1):
+            return j  # "Ủy ban nhân dân các tỉnh, thành phố…": the suffix rule reads the list
+        if _starts_body(s, j) and not _gap(s, j):
+            return _org_at(s, j)  # "Thanh tra Bộ Tài chính"
         hit = provinces().longest(s.tokens, j) if j < len(s.tokens) else None
         return hit[0] if hit else None
     if complement == "name" and j < len(s.tokens) and s.in_caps(j):
@@ -324,12 +328,41 @@ def find_orgs(s: Scan) -> list[Mention]:
     out, i = [], 0
     while i < len(s.tokens):
         end = _org_at(s, i)
+        if end is not None and end > i:
+            end = max(end, _list_item_end(s, i))
         if end is not None and end > i and not _generic(s, i, end):
             out.append(s.mention("ORG", i, end))
             i = end
         else:
             i += 1
     return out
+
+
+_ITEM_STOP = {";", ",", "(", ")", ":", ".", "-", "–"}
+
+
+def _list_item_end(s: Scan, i: int) -> int:
+    """A body that opens a list item ("- Cục Quản lý xuất nhập cảnh;") runs to the item's end.
+
+    In the Nơi nhận and in lists of bodies the item is the name, lower-case words and all.
+    """
+    toks = s.tokens
+    bullet = i > 0 and toks[i - 1].text in {"-", "+", "•"} and (i == 1 or _gap(s, i - 1))
+    if not bullet and not _after_proposal(s, i):
+        return i
+    j = i
+    while j < len(toks) and not (j > i and _gap(s, j)) and toks[j].text not in _ITEM_STOP and j - i < 14:
+        if not toks[j].is_word or toks[j].text == "và" or (j > i and _starts_body(s, j)):
+            return i  # "Hội đồng Dân tộc và các Ủy ban…", "Chính phủ giao Bộ…": more than one body
+        j += 1
+    ends_item = j == len(toks) or toks[j].text in _ITEM_STOP or _gap(s, j)
+    return j if ends_item and j - i < 14 else i
+
+
+def _after_proposal(s: Scan, i: int) -> bool:
+    """"Theo đề nghị của Cục trưởng Cục Quản lý xuất nhập cảnh;": the proposing body ends the line."""
+    line_start = s.text.rfind("\n", 0, s.tokens[i].start) + 1
+    return s.text.startswith("Theo đề nghị", line_start)
 
 
 def _generic(s: Scan, i: int, end: int) -> bool:
