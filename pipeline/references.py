@@ -168,11 +168,16 @@ def find_references(text: str, start: int = 0, end: int | None = None,
             continue
         ref, stop = _read(text, m, floor, out[-1] if out else None)
         floor = max(m.end(), stop)
-        if _key(ref.number, ref.symbol) in skip:
+        if _key(ref.number, ref.symbol) in skip or _untyped_code(ref):
             continue
         out.append(ref)
     _group(out)
     return out
+
+
+def _untyped_code(ref: Reference) -> bool:
+    """No type, no date, no issuer: a form or a standard ("01/TBVMT", "03/TNCN"), not an act."""
+    return ref.doc_type is None and ref.date is None and ref.issuer is None
 
 
 def _key(number: str | None, symbol: str | None) -> tuple[str, str]:

@@ -27,7 +27,7 @@ from pipeline.tables import load
 _CODE = r"\p{Lu}[\p{L}\d&]*"
 NUMBER = regex.compile(
     rf"""
-    (?<![\w/.\-])\[?
+    (?<![\w/.\-:=])\[?                               # not "QCVN 05:2009/BGTVT", "?keyword=01/XNCG"
     (?:
         (?P<number>\d{{1,5}}[a-z]?)\]?\s?/\s?
         (?P<symbol>(?:(?:1[89]|20)\d\d/)?{_CODE}(?:[-/]{_CODE}){{0,5}})

@@ -27,7 +27,7 @@ _DATE = regex.compile(
     regex.VERBOSE,
 )
 _ISSUER_LEAD = regex.compile(_LINK_TAIL + r"\s*,?\s*(?:của|do)\s+(?=\p{Lu})")
-_AND_CAPITAL = regex.compile(r"(?:\svà|,)\s+(?=\p{Lu})")
+_AND_CAPITAL = regex.compile(r"(?:\svà|,|\s[-–])\s+(?=\p{Lu})")
 _MAX_ISSUER_WORDS = 14
 _MAX_TITLE = 300
 _TITLE_END = regex.compile(r"[;\n]|\.(?:\s|$)|[”\"](?=[\s,.;)]|$)|\s[-–]\s+(?=\p{Lu})")
@@ -85,6 +85,8 @@ def read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     'Ủy ban nhân dân tỉnh'
     >>> read_issuer(" của Bộ Văn hóa, Thể thao và Du lịch, Bộ Tài chính;", 0)[0]
     'Bộ Văn hóa, Thể thao và Du lịch, Bộ Tài chính'
+    >>> read_issuer(" của Bộ Lao động - Thương binh và Xã hội hướng dẫn", 0)[0]
+    'Bộ Lao động - Thương binh và Xã hội'
     """
     lead = _ISSUER_LEAD.match(text, pos)
     if not lead:
