@@ -34,7 +34,7 @@ _ROW = regex.compile(r"(?m)^\|[ *]*Căn cứ pháp lý[^|]*\|(?P<cell>[^\n]*)")
 # "## Căn cứ pháp lý" / "## CĂN CỨ PHÁP LUẬT" lists that some pages add before the document.
 _SECTION = regex.compile(r"(?mi)^#{2,4}[ \t]*căn cứ pháp (?:lý|luật)[^\n]*\n(?P<items>(?:(?!#)[^\n]*\n)*)")
 # A loose shape, independent of the pipeline's own pattern: digits, a slash or hyphen, a code.
-_LOOSE = regex.compile(r"(?<![\w/.-])(\d{1,5})\s*[-/]\s*((?:\d{4}\s*/\s*)?\p{Lu}[^\s,;:)\]]*)")
+_LOOSE = regex.compile(r"(?<![\w/.\-=:%])(?<!Mẫu số )(\d{1,5})\s*[-/]\s*((?:\d{4}\s*/\s*)?\p{Lu}[^\s,;:)\]]*)")
 _BASIS_LINE = regex.compile(r"(?m)^[\s*_]*Căn cứ[^\n]*")
 
 
