@@ -1,9 +1,215 @@
-"""Stage `tasks`: not written yet."""
+"""Stage `tasks`: the directives of a document, each with the units told to carry it out.
+
+A task is a directive item whose doer is named: in the item ("Giao Sở Tài chính …", "Văn phòng Sở
+chủ trì, phối hợp với …"), by the heading it sits under ("1. Văn phòng Sở:" and its bullets), or by
+a sentence that hands the whole list to someone ("đề nghị thủ trưởng các phòng, đơn vị … thực hiện
+một số nội dung như sau:"). Items of aims and criteria without a doer are not tasks. In decrees
+and other articled texts only the duty articles and explicit hand-overs count, so a provision
+that merely describes ("Cơ quan thuế có …") is not read as an order.
+
+>>> from pipeline.document import Doc
+>>> doc = Doc.from_text("IV. TỔ CHỨC THỰC HIỆN\\n1. Giao Văn phòng Sở chủ trì, phối hợp với "
+...                     "các phòng, Phòng Tài chính các huyện theo dõi, báo cáo trước ngày 15/9/2025.")
+>>> add(doc)
+>>> t = doc.record.tasks[0]
+>>> t.assignees, t.coordinators, t.deadline, t.section
+(['Văn phòng Sở'], ['các phòng', 'Phòng Tài chính các huyện'], '2025-09-15', 'IV.1')
+>>> t.action
+'chủ trì, phối hợp với các phòng, Phòng Tài chính các huyện theo dõi, báo cáo trước ngày 15/9/2025'
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from pipeline.document import Doc
+from pipeline.record import Task
+from pipeline.tasks_assignees import group_assignees
+from pipeline.tasks_deadlines import find_deadline
+from pipeline.tasks_doers import Doer, is_named, split_doer
+from pipeline.tasks_items import Node, scan
+from pipeline.tasks_text import (
+    ActionText,
+    coordinators,
+    duty_heading_doer,
+    handover_doer,
+    heading_doer,
+    is_boilerplate,
+    is_normative,
+    sentences,
+    title_matches,
+    trim_action,
+)
+
+_DUTY_VERBS = ("chủ trì", "có trách nhiệm", "chịu trách nhiệm")
+
+
+@dataclass
+class _Context:
+    normative: bool
+    issuer: str | None
+    scope: dict[int, list[str]] = field(default_factory=dict)  # node -> doer handed to it
+    found: list[Task] = field(default_factory=list)
 
 
 def add(doc: Doc) -> None:
-    """Add this stage's part of the record to ``doc.record``."""
+    """Fill ``doc.record.tasks`` and ``doc.record.assignees``."""
+    nodes = scan(doc)
+    ctx = _Context(is_normative(doc, nodes), doc.record.header.issuer)
+    for index, node in enumerate(nodes):
+        if node.is_item:
+            _read_item(doc, nodes, index, ctx)
+        else:
+            _read_paragraph(doc, nodes, index, ctx)
+    doc.record.tasks = ctx.found
+    doc.record.assignees = group_assignees(ctx.found)
+
+
+def _inherited(nodes: list[Node], index: int, ctx: _Context) -> list[str] | None:
+    """The doer handed to this item by a heading above it or a hand-over sentence before it."""
+    walk: int | None = index
+    while walk is not None:
+        if walk in ctx.scope:
+            return ctx.scope[walk]
+        node = nodes[walk]
+        if walk != index and title_matches(node.text, "non_task_headings"):
+            return None
+        walk = node.parent
+    return None
+
+
+def _in_duty_zone(nodes: list[Node], index: int, ctx: _Context) -> bool:
+    """Anywhere in a dispatch; in articled texts only under a duty or implementation heading."""
+    if not ctx.normative:
+        return True
+    walk: int | None = index
+    while walk is not None:
+        text = nodes[walk].text
+        if title_matches(text, "responsibility_headings") or duty_heading_doer(text):
+            return True
+        walk = nodes[walk].parent
+    return False
+
+
+def _allowed(nodes: list[Node], index: int, ctx: _Context, doer: Doer | None) -> bool:
+    """In articled texts a task needs a named doer and a duty heading, a duty verb or a hand-over."""
+    if not ctx.normative:
+        return True
+    if doer is not None and not all(is_named(n) for n in doer.names):
+        return False
+    if doer is not None and (doer.lead or doer.verb in _DUTY_VERBS):
+        return True
+    return _in_duty_zone(nodes, index, ctx)
+
+
+def _read_item(doc: Doc, nodes: list[Node], index: int, ctx: _Context) -> None:
+    node = nodes[index]
+    zone = _in_duty_zone(nodes, index, ctx)
+    names = heading_doer(node.text) if zone else None
+    names = names or duty_heading_doer(node.text)
+    if names and node.children:
+        for child in node.children:
+            ctx.scope[child] = names
+        return
+    doer = split_doer(node.text)
+    if doer is not None and doer.verb == "" and not doer.action:
+        if zone:
+            for child in node.children:
+                ctx.scope[child] = doer.names
+        return
+    handed = handover_doer(node.text)
+    if handed:
+        for child in node.children:
+            ctx.scope[child] = handed
+    if doer is not None and node.children and doer.action.rstrip().endswith(":"):
+        for child in node.children:  # "Sở Tài chính có trách nhiệm:" over its duties
+            ctx.scope[child] = doer.names
+        return
+    if doer is not None and not (doer.speech or doer.descriptive) and _allowed(nodes, index, ctx, doer):
+        first = sentences(doer.action, node.start + doer.action_at)[0]
+        _emit(doc, ctx, node, doer.names, first, doer)
+        _read_sentences(doc, ctx, node, skip_first=True, index=index, nodes=nodes)
+        return
+    inherited = _inherited(nodes, index, ctx)
+    if inherited and not handed and not _is_heading(node) and zone:
+        _emit(doc, ctx, node, inherited, ActionText(node.text, node.start), None)
+        return
+    _read_sentences(doc, ctx, node, skip_first=False, index=index, nodes=nodes)
+
+
+def _is_heading(node: Node) -> bool:
+    """A short title over its own items ("a) Về công tác tuyên truyền:") is not itself a task."""
+    return bool(node.children) and (node.text.endswith(":") or len(node.text.split()) <= 12)
+
+
+def _read_paragraph(doc: Doc, nodes: list[Node], index: int, ctx: _Context) -> None:
+    node = nodes[index]
+    handed = handover_doer(node.text)
+    if handed:
+        for later in range(index + 1, len(nodes)):
+            other = nodes[later]
+            if other.parent != node.parent and (other.parent is None or other.parent < index):
+                break
+            if other.parent != node.parent:
+                continue
+            if not other.is_item:
+                break
+            ctx.scope[later] = handed
+        return
+    _read_sentences(doc, ctx, node, skip_first=False, index=index, nodes=nodes)
+
+
+def _read_sentences(doc: Doc, ctx: _Context, node: Node, skip_first: bool, index: int,
+                    nodes: list[Node]) -> None:
+    """Directives inside running text: a hand-over cue or a doer with a verb of duty."""
+    parts = sentences(node.text, node.start)
+    for part in parts[1:] if skip_first else parts:
+        for doer in _sentence_doers(part.text):
+            if doer.speech or doer.descriptive or not (doer.lead or doer.strong):
+                continue
+            if not _allowed(nodes, index, ctx, doer):
+                continue
+            first = ActionText(doer.action, part.start + doer.action_at)
+            _emit(doc, ctx, node, doer.names, first, doer)
+
+
+def _sentence_doers(text: str) -> list[Doer]:
+    """The doers a sentence names: at its start, or after a cue ("…, đề nghị các phòng …")."""
+    from pipeline.tasks_text import cue_positions
+
+    out = []
+    for at in cue_positions(text):
+        doer = split_doer(text[at:])
+        if doer is not None:
+            out.append(doer.shifted(at))
+    return out
+
+
+def _emit(doc: Doc, ctx: _Context, node: Node, names: list[str], text: ActionText,
+          doer: Doer | None) -> None:
+    action = trim_action(text)
+    if not action.text or is_boilerplate(action.text):
+        return
+    if _is_issuer(names, ctx.issuer):
+        return
+    deadline, deadline_text = find_deadline(action.text)
+    ctx.found.append(Task(
+        action=action.text,
+        assignees=[_display(n) for n in names],
+        coordinators=coordinators(action.text),
+        deadline=deadline,
+        deadline_text=deadline_text,
+        section=node.path or None,
+        span=doc.span(action.start, action.start + len(action.text)),
+    ))
+
+
+def _display(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def _is_issuer(names: list[str], issuer: str | None) -> bool:
+    """The issuer does not give itself tasks ("Sở Tài nguyên và Môi trường phát động …")."""
+    from pipeline.tasks_assignees import normalized
+
+    return issuer is not None and len(names) == 1 and normalized(names[0]) == normalized(issuer)

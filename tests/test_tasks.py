@@ -1,0 +1,195 @@
+"""The tasks stage: directives and their doers, on seed dispatches, corpus pages and odd input."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import tasks
+from pipeline.document import Doc
+from pipeline.tables import load
+from pipeline.tasks_assignees import normalized
+from pipeline.tasks_deadlines import find_deadline
+from pipeline.tasks_doers import split_doer, split_units
+from pipeline.tasks_text import coordinators, handover_doer, heading_doer
+from tests.conftest import CORPUS, gold, needs_shared, seed_paths, seed_record
+
+
+def run(text: str) -> Doc:
+    doc = Doc.from_text(text)
+    tasks.add(doc)
+    return doc
+
+
+# (text opening an item, doer units, start of the action)
+DOERS = [
+    ("Giao Trung tâm Công nghệ thông tin đăng tải nội dung công văn này trên Cổng thông tin",
+     ["Trung tâm Công nghệ thông tin"], "đăng tải"),
+    ("Trung tâm Công nghệ thông tin TN&MT đẩy mạnh việc tuyên truyền",
+     ["Trung tâm Công nghệ thông tin TN&MT"], "đẩy mạnh"),
+    ("Giao Thường trực Hội đồng Thi đua khen thưởng và Văn phòng Sở đôn đốc, hướng dẫn",
+     ["Thường trực Hội đồng Thi đua khen thưởng", "Văn phòng Sở"], "đôn đốc"),
+    ("Trưởng các phòng, đơn vị thuộc Sở; Trưởng phòng Tài nguyên và Môi trường các huyện, thành phố thi đua thực hiện tốt",
+     ["Trưởng các phòng, đơn vị thuộc Sở", "Trưởng phòng Tài nguyên và Môi trường các huyện, thành phố"], "thi đua"),
+    ("Giao Văn phòng Sở Tài nguyên và Môi trường (cơ quan thường trực của Hội đồng Thi đua - Khen thưởng Sở) chủ trì, phối hợp",
+     ["Văn phòng Sở Tài nguyên và Môi trường"], "chủ trì"),
+    ("Sở Tài chính chủ trì, phối hợp với Sở Nội vụ hướng dẫn", ["Sở Tài chính"], "chủ trì"),
+    ("Ủy ban nhân dân các huyện, thành phố có trách nhiệm báo cáo", ["Ủy ban nhân dân các huyện, thành phố"], "có trách nhiệm"),
+    ("Các sở, ban, ngành có liên quan khẩn trương rà soát", ["Các sở, ban, ngành có liên quan"], "khẩn trương"),
+    ("Đề nghị Công an tỉnh tăng cường kiểm tra", ["Công an tỉnh"], "tăng cường"),
+    ("Văn phòng Sở: theo dõi, tổng hợp", ["Văn phòng Sở"], "theo dõi"),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "action"), DOERS)
+def test_split_doer(text: str, names: list[str], action: str) -> None:
+    doer = split_doer(text)
+    assert doer is not None
+    assert doer.names == names
+    assert doer.action.startswith(action)
+    assert text[doer.action_at:].startswith(action)
+
+
+# Openings that name no doer: aims, contents, criteria, generic actors.
+NOT_DOERS = [
+    "Thi đua phát huy sáng kiến, giải pháp hỗ trợ doanh nghiệp",
+    "Tổ chức các hoạt động Kỷ niệm 370 năm hình thành",
+    "Kịp thời phát hiện, biểu dương, khen thưởng",
+    "Cơ quan, tổ chức, cá nhân có trách nhiệm cung cấp thông tin",
+    "Tổ chức, cá nhân phải nộp hồ sơ",
+    "",
+    "Giao",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DOERS)
+def test_no_doer(text: str) -> None:
+    assert split_doer(text) is None
+
+
+@pytest.mark.parametrize(("phrase", "units"), [
+    ("Thủ trưởng các phòng, đơn vị thuộc Sở, Trưởng phòng Tài nguyên và Môi trường các huyện, thị xã, thành phố",
+     ["Thủ trưởng các phòng, đơn vị thuộc Sở", "Trưởng phòng Tài nguyên và Môi trường các huyện, thị xã, thành phố"]),
+    ("Sở Tài chính và các cơ quan liên quan", ["Sở Tài chính", "các cơ quan liên quan"]),
+    ("Phòng Tài nguyên và Môi trường", ["Phòng Tài nguyên và Môi trường"]),
+    ("Văn phòng Sở (cơ quan thường trực)", ["Văn phòng Sở"]),
+])
+def test_split_units(phrase: str, units: list[str]) -> None:
+    assert split_units(phrase) == units
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("trước ngày 15/9/2025", ("2025-09-15", "trước ngày 15/9/2025")),
+    ("báo cáo chậm nhất ngày 05 tháng 01 năm 2024", ("2024-01-05", "chậm nhất ngày 05 tháng 01 năm 2024")),
+    ("phát động trong tháng 01 năm 2023", ("2023-01", "trong tháng 01 năm 2023")),
+    ("hoàn thành trong quý III/2024", ("2024-09", "trong quý III/2024")),
+    ("tổng kết vào cuối năm", (None, "vào cuối năm")),
+    ("báo cáo hằng quý", (None, "hằng quý")),
+    ("trước ngày 45/13/2025", (None, None)),  # not a date
+    ("thực hiện theo quy định", (None, None)),
+])
+def test_find_deadline(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert find_deadline(text) == expected
+
+
+def test_deadline_examples_match_their_patterns() -> None:
+    for entry in load("task_patterns")["deadlines"]:
+        pattern = regex.compile(entry["pattern"])
+        for example in entry["examples"]:
+            assert pattern.search(example), (entry["pattern"], example)
+
+
+def test_every_table_pattern_compiles() -> None:
+    table = load("task_patterns")
+    for key in ("giao", "hand_cues", "handover_end", "coordinator_cue", "coordinator_stop", "duty_heading"):
+        regex.compile(table[key])
+    for pattern in table["name_compounds"] + table["purpose_cuts"]:
+        regex.compile(pattern)
+    assert len(set(table["verbs"])) == len(table["verbs"])
+    assert all(v == v.lower() for v in table["verbs"])  # verbs end doers only in lower case
+
+
+def test_handover_and_headings() -> None:
+    assert handover_doer("Giám đốc Sở đề nghị các phòng, đơn vị triển khai thực hiện như sau:") == [
+        "các phòng, đơn vị"]
+    assert handover_doer("Sở Tài nguyên và Môi trường phát động phong trào thi đua như sau:") is None
+    assert handover_doer("đề nghị các phòng, đơn vị nghiêm túc thực hiện.") is None
+    assert heading_doer("Văn phòng Sở:") == ["Văn phòng Sở"]
+    assert heading_doer("Mục đích") is None
+    assert coordinators("theo dõi, tổng hợp") == []
+
+
+def test_assignee_keys_group_spellings() -> None:
+    assert normalized("UBND tỉnh") == normalized("Ủy ban nhân dân tỉnh")
+    assert normalized("Trung tâm CNTT TN&MT") == normalized("Trung tâm Công nghệ thông tin TNMT")
+    assert normalized("Văn phòng Sở") != normalized("Sở")
+
+
+def test_heading_then_bullets() -> None:
+    doc = run("III. Tổ chức thực hiện:\n1. Văn phòng Sở:\n- Theo dõi, đôn đốc việc thực hiện.\n"
+              "- Tổng hợp báo cáo Giám đốc Sở.\n2. Các phòng chuyên môn:\n- Phối hợp thực hiện kế hoạch này.")
+    got = [(t.assignees, t.action) for t in doc.record.tasks]
+    assert got == [(["Văn phòng Sở"], "Theo dõi, đôn đốc việc thực hiện"),
+                   (["Văn phòng Sở"], "Tổng hợp báo cáo Giám đốc Sở"),
+                   (["Các phòng chuyên môn"], "Phối hợp thực hiện kế hoạch này")]
+    assert [(a.name, a.tasks) for a in doc.record.assignees] == [("Văn phòng Sở", [0, 1]),
+                                                                 ("Các phòng chuyên môn", [2])]
+
+
+def test_aims_without_doer_are_not_tasks() -> None:
+    doc = run("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\na) Kịp thời phát hiện, biểu dương các điển hình.\n"
+              "2. Yêu cầu\na) Việc triển khai phải thiết thực, hiệu quả.")
+    assert doc.record.tasks == []
+
+
+def test_decree_provisions_are_not_tasks() -> None:
+    text = ("Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về đánh giá viên chức.\n"
+            "Điều 2. Đối tượng áp dụng\nViên chức, đơn vị sự nghiệp công lập.\n"
+            "Điều 3. Nguyên tắc\n1. Cơ quan quản lý thực hiện đánh giá hằng năm.\n"
+            "Điều 4. Trách nhiệm thi hành\nCác Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Nghị định này.")
+    doc = run(text)
+    assert [t.assignees for t in doc.record.tasks] == [["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ"]]
+
+
+@pytest.mark.parametrize("text", ["   ", "1.", "- ", "Giao", "Đề nghị:", "a) b) c)", "\n\n\n"])
+def test_bad_input_gives_no_tasks(text: str) -> None:
+    doc = Doc.from_text(text)
+    tasks.add(doc)
+    assert doc.record.tasks == [] and doc.record.assignees == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abcđ ĐGiaoVănphòngSởchủtrì,.:;-\n1)IV", max_size=120))
+def test_tasks_never_crash_and_spans_stay_inside(text: str) -> None:
+    doc = Doc.from_text(text)
+    tasks.add(doc)
+    for t in doc.record.tasks:
+        assert t.span is not None and 0 <= t.span[0] <= t.span[1] <= len(text)
+        assert t.assignees
+    for a in doc.record.assignees:
+        assert all(0 <= i < len(doc.record.tasks) for i in a.tasks)
+
+
+@needs_shared
+@pytest.mark.parametrize("path", seed_paths(), ids=lambda p: p.stem)
+def test_seed_tasks_match_gold_doers(path) -> None:  # type: ignore[no-untyped-def]
+    rec = seed_record(path.stem)
+    want = {normalized(a) for t in gold(path.stem)["tasks"] for a in t["assignees"]}
+    got = {normalized(a.name) for a in rec.assignees}
+    assert want == got
+    assert len(rec.tasks) == len(gold(path.stem)["tasks"])
+
+
+@needs_shared
+def test_corpus_decrees_give_few_tasks() -> None:
+    """Decrees are provisions, not orders: at most the duty articles yield tasks."""
+    pages = sorted(CORPUS.glob("*nghi-dinh*.md"))[:25]
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8").split("## VĂN BẢN", 1)[-1]
+        doc = run(text)
+        for t in doc.record.tasks:
+            assert normalized(t.assignees[0]) not in {"co quan", "to chuc", "ca nhan"}
+        assert len(doc.record.tasks) <= 25, page.name
