@@ -40,7 +40,7 @@ _MAX_ENTRIES = 60
 
 def add(doc: Doc) -> None:
     """Fill ``doc.record.footer`` and set ``doc.body_end``."""
-    lines = cells(doc.text, doc.body_start, max_lines=len(doc.text), max_chars=len(doc.text))
+    lines = cells(doc.text, *_footer_zone(doc))
     receivers = _find_receivers(lines)
     signature = find_signature(lines, receivers)
     footer = doc.record.footer
@@ -55,6 +55,26 @@ def add(doc: Doc) -> None:
     if receivers is not None:
         last_end = max(last_end, _read_distribution(doc, lines, receivers))
     footer.span = doc.span(first.start, last_end)
+
+
+_RECEIVERS_LINE = regex.compile(r"^[\s#*_|>]*N[ơo]i\s+nh[ậa][nm]", regex.I | regex.M)
+_ZONE_CHARS = 20000  # read this far past "Nơi nhận": the list, the signature beside or after it
+
+
+def _footer_zone(doc: Doc) -> tuple[int, int, int]:
+    """(start, max cells, max chars) of the text worth cutting into cells: from some lines before
+    the first "Nơi nhận" when there is one (a signature may precede it), else the whole body."""
+    m = _RECEIVERS_LINE.search(doc.text, doc.body_start)
+    if not m:
+        return doc.body_start, len(doc.text), len(doc.text)
+    start = m.start()
+    for _ in range(20):
+        start = doc.text.rfind("\n", doc.body_start, start)
+        if start < 0:
+            start = doc.body_start
+            break
+    start = max(start, doc.body_start)
+    return start, len(doc.text), m.start() - start + _ZONE_CHARS
 
 
 def _find_receivers(lines: list[Cell]) -> int | None:

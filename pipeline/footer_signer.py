@@ -57,7 +57,7 @@ def is_signature_part(text: str) -> bool:
 
 def _is_position_line(text: str) -> bool:
     text = _clean(text)
-    return _is_upper(text) and is_position(text) and len(text) < 80
+    return len(text) < 80 and _is_upper(text) and is_position(text)
 
 
 def find_signature(lines: list[Cell], receivers: int | None) -> int | None:

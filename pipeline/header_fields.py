@@ -170,9 +170,13 @@ def _known_names() -> list[str]:
     return sorted(names, key=len, reverse=True)
 
 
+_UPPER, _LOWER = regex.compile(r"\p{Lu}"), regex.compile(r"\p{Ll}")
+
+
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    """Mostly capitals: a header or signature line ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "KT.GIÁM ĐỐC")."""
+    upper = len(_UPPER.findall(text))
+    return upper > 0 and upper >= 4 * len(_LOWER.findall(text))
 
 
 def recase(text: str) -> str:

@@ -73,8 +73,13 @@ def cells(text: str, start: int = 0, max_lines: int = MAX_LINES, max_chars: int 
     return out
 
 
+_MAY_SPLIT = regex.compile(r"[|>]|&nbsp;|<br|\s{3}")
+
+
 def _parts(raw: str) -> list[tuple[int, str]]:
     """(offset, text) of the pieces of a line between separators."""
+    if not _MAY_SPLIT.search(raw):
+        return [(0, raw)]  # most lines: no bar, no mark, no wide gap
     out, pos = [], 0
     for sep in _SEPARATOR.finditer(raw):
         out.append((pos, raw[pos: sep.start()]))
