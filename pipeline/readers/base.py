@@ -1,39 +1,84 @@
-"""The reader interface and the dispatch by content sniffing."""
+"""The reader interface and the dispatch by content sniffing.
+
+Each format's reader lives in its own module and is imported only when a document needs it, so
+reading plain text (the hot path) never pays for python-docx, pypdf or BeautifulSoup.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from importlib import import_module
+from itertools import pairwise
 from pathlib import Path
 
 from pipeline.errors import CongvanError
+from pipeline.readers.legacy import detect, legacy_name, to_unicode
 from pipeline.readers.plain import decode
+from pipeline.readers.sniff import sniff
+from pipeline.readers.text import Text, page_of
+
+__all__ = ["DEFAULT_MAX_MB", "Text", "page_of", "read_bytes", "read_path", "read_path_bytes"]
 
 DEFAULT_MAX_MB = 32.0
 
+# kind -> (module, function); every function takes (data, encoding) or (data,) and returns Text.
+_READERS = {
+    "docx": ("pipeline.readers.docx_reader", "read_docx"),
+    "pdf": ("pipeline.readers.pdf_reader", "read_pdf"),
+    "html": ("pipeline.readers.html_reader", "read_html"),
+    "doc": ("pipeline.readers.doc_reader", "read_doc"),
+}
+_LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 
-@dataclass
-class Text:
-    text: str
-    reader: str = "text"
-    encoding: str | None = None
-    pages: list[int] | None = None  # offsets where each page starts, for paged sources
-    warnings: list[str] = field(default_factory=list)
+
+def _reader(kind: str) -> Callable[..., Text]:
+    module, function = _READERS[kind]
+    reader: Callable[..., Text] = getattr(import_module(module), function)
+    return reader
+
+
+def _convert_legacy(read: Text, encoding: str) -> Text:
+    """Legacy-font text inside a .docx/.pdf/.html (".VnTime" runs) comes out as mojibake."""
+    legacy = legacy_name(encoding) or (detect(read.text) if encoding.lower() == "auto" else None)
+    if not legacy:
+        return read
+    if not read.pages:
+        read.text = to_unicode(read.text, legacy)
+    else:  # convert page by page so that the page offsets follow a change of length (VNI)
+        bounds = [*read.pages, len(read.text)]
+        parts = [to_unicode(read.text[s:e], legacy) for s, e in pairwise(bounds)]
+        read.pages = [sum(len(p) for p in parts[:i]) for i in range(len(parts))]
+        read.text = "".join(parts)
+    read.encoding = legacy
+    return read
 
 
 def read_bytes(data: bytes, name: str = "", encoding: str = "auto",
                max_mb: float = DEFAULT_MAX_MB) -> Text:
-    """Decode a document's bytes into text.
+    """Decode a document's bytes into text, choosing the reader by the content.
 
     >>> read_bytes("Số: 48/KH-UBND".encode("utf-16")).text
     'Số: 48/KH-UBND'
+    >>> read = read_bytes("Sè: 48/KH-UBND ngµy 30/3/2022 cña UBND tØnh".encode("cp1252"))
+    >>> read.text, read.encoding
+    ('Số: 48/KH-UBND ngày 30/3/2022 của UBND tỉnh', 'tcvn3')
     """
     size_mb = len(data) / 1_000_000
     if size_mb > max_mb:
         raise CongvanError("E104", detail=f"{size_mb:.1f}", limit=f"{max_mb:g}")
     if not data.strip():
         raise CongvanError("E101")
-    text, used = decode(data, encoding)
-    return Text(text=text, reader="text", encoding=used)
+    kind = sniff(data, name)
+    if kind == "text":
+        text, used = decode(data, encoding)
+        read = Text(text=text, reader="text", encoding=used)
+    else:
+        read = _convert_legacy(_reader(kind)(data, encoding), encoding)
+        if not read.text.strip():
+            raise CongvanError("E105")
+    if read.encoding in _LEGACY_NAMES:
+        read.warnings.append(f"legacy {_LEGACY_NAMES[read.encoding]} encoding converted to Unicode")
+    return read
 
 
 def read_path_bytes(path: Path, max_mb: float = DEFAULT_MAX_MB) -> bytes:

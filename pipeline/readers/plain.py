@@ -1,10 +1,20 @@
-"""Plain text: UTF-8 (with or without BOM), UTF-16, CP1258; binary refused."""
+"""Plain text: UTF-8 (with or without BOM), UTF-16, CP1258, TCVN3 and VNI; binary refused.
+
+Legacy TCVN3/VNI text is recognised whether its bytes come raw (cp1252 code points) or were
+already re-encoded as UTF-8 of the mojibake characters; either way it leaves as Unicode.
+
+>>> decode("Céng hoµ x· héi chñ nghÜa ViÖt Nam".encode("cp1252"))
+('Cộng hoà xã hội chủ nghĩa Việt Nam', 'tcvn3')
+>>> decode("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam".encode("utf-8"))
+('Cộng hòa xã hội chủ nghĩa Việt Nam', 'vni')
+"""
 
 from __future__ import annotations
 
 import codecs
 
 from pipeline.errors import CongvanError
+from pipeline.readers.legacy import detect, legacy_name, to_unicode
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -31,6 +41,32 @@ def _looks_binary(data: bytes) -> str | None:
     return None
 
 
+def as_characters(data: bytes) -> str:
+    """Bytes as the characters a legacy font showed: UTF-8 if they are, else cp1252 (latin-1 for
+    the five bytes cp1252 leaves undefined)."""
+    for codec in ("utf-8", "cp1252"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _explicit(data: bytes, encoding: str) -> tuple[str, str]:
+    legacy = legacy_name(encoding)
+    if legacy:
+        return to_unicode(as_characters(data), legacy), legacy
+    try:
+        return data.decode(encoding), encoding
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise CongvanError("E103", detail=str(exc)) from exc
+
+
+def _unicode_or_legacy(text: str, used: str) -> tuple[str, str]:
+    legacy = detect(text)
+    return (to_unicode(text, legacy), legacy) if legacy else (text, used)
+
+
 def decode(data: bytes, encoding: str = "auto") -> tuple[str, str]:
     """Bytes -> (text, encoding used).
 
@@ -39,14 +75,11 @@ def decode(data: bytes, encoding: str = "auto") -> tuple[str, str]:
     >>> unicodedata.normalize("NFC", text), used
     ('Khánh Hòa', 'cp1258')
     """
-    if encoding != "auto":
-        try:
-            return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise CongvanError("E103", detail=str(exc)) from exc
+    if encoding.lower() != "auto":
+        return _explicit(data, encoding)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
+            return _unicode_or_legacy(data.decode(name), name)
     utf16 = _utf16_without_bom(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
@@ -54,9 +87,12 @@ def decode(data: bytes, encoding: str = "auto") -> tuple[str, str]:
     if why:
         raise CongvanError("E102", detail=why)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _unicode_or_legacy(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    legacy = detect(as_characters(data))
+    if legacy:
+        return to_unicode(as_characters(data), legacy), legacy
     try:
         return data.decode("cp1258"), "cp1258"
     except UnicodeDecodeError as exc:

@@ -1,0 +1,338 @@
+"""Readers: sniffing, each format's layout rules, and every bad input with its error code."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import CongvanError
+from pipeline.readers import Text, read_bytes, read_path
+from pipeline.readers.base import page_of
+from pipeline.readers.sniff import OLE, sniff
+from tests.conftest import needs_shared, seed_paths
+from tests.fixtures.builders import build_docx, build_html, build_pdf, build_scanned_pdf
+
+KON_TUM = """UBND TỈNH KON TUM
+SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 12/STNMT-VP
+
+Kon Tum, ngày 05 tháng 10 năm 2021
+
+V/v Phát động phong trào thi đua đặc biệt
+
+Kính gửi: Các phòng, đơn vị trực thuộc Sở
+
+1. Trưởng các phòng, đơn vị thuộc Sở tổ chức triển khai thực hiện.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, VP.
+
+GIÁM ĐỐC
+
+Nguyễn Văn Lộc
+"""
+
+
+def code_of(call) -> str:
+    with pytest.raises(CongvanError) as err:
+        call()
+    return err.value.code
+
+
+# --- sniffing ----------------------------------------------------------------------------------
+
+SNIFF_CASES = [
+    (b"%PDF-1.4\n...", "", "pdf"),
+    (b"\n\n%PDF-1.7", "scan.bin", "pdf"),  # junk before the header is allowed
+    (b"<!DOCTYPE html><html><body>x</body></html>", "", "html"),
+    (b"\xef\xbb\xbf  <html lang='vi'>", "", "html"),
+    (b"<?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>", "", "html"),
+    (b"<!-- saved from url -->\n<HTML>", "", "html"),
+    ("<html>".encode("utf-16"), "", "html"),
+    (b"<p>S\xe1\xbb\x91: 12</p>", "page.htm", "html"),  # a fragment: the name decides
+    (b"<p>S\xe1\xbb\x91: 12</p>", "note.txt", "text"),
+    (b"PK\x03\x04....word/document.xml....", "", "docx"),
+    (b"PK\x03\x04 cut short", "cv.docx", "docx"),  # truncated before the part names
+    (OLE + b"...." + "WordDocument".encode("utf-16-le"), "", "doc"),
+    ("Số: 48/KH-UBND".encode(), "x.pdf", "text"),  # the name lies; the bytes are text
+    ("# KẾ HOẠCH".encode(), "kh.md", "text"),
+]
+
+
+@pytest.mark.parametrize(("data", "name", "kind"), SNIFF_CASES)
+def test_sniff(data, name, kind):
+    assert sniff(data, name) == kind
+
+
+REFUSED = [
+    (b"PK\x03\x04....xl/workbook.xml", "", "E110"),
+    (b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.text content.xml", "", "E110"),
+    (OLE + b"....Workbook", "", "E110"),
+    (b"{\\rtf1\\ansi Cong van}", "", "E110"),
+    (b"\x89PNG\r\n\x1a\n....", "", "E112"),
+    (b"\xff\xd8\xff\xe0....JFIF", "scan.jpg", "E112"),
+]
+
+
+@pytest.mark.parametrize(("data", "name", "code"), REFUSED)
+def test_sniff_refuses_what_no_reader_takes(data, name, code):
+    assert code_of(lambda: read_bytes(data, name)) == code
+
+
+# --- .docx -------------------------------------------------------------------------------------
+
+def test_docx_header_table_reads_left_cell_then_right_cell():
+    read = read_bytes(build_docx(KON_TUM, header_table=True), "cv.docx")
+    assert read.reader == "docx"
+    assert read.text.startswith(
+        "UBND TỈNH KON TUM\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 12/STNMT-VP\n\nKon Tum, ngày 05 tháng 10 năm 2021\n\nV/v Phát")
+    assert read.text.endswith("GIÁM ĐỐC\n\nNguyễn Văn Lộc")
+
+
+def _docx(build) -> bytes:
+    import docx
+
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_data_table_rows_become_pipe_lines_and_merged_cells_read_once():
+    def build(d):
+        t = d.add_table(rows=3, cols=3)
+        for r, row in enumerate([("STT", "Nội dung", "Đơn vị"), ("1", "Tuyên truyền", "Văn phòng Sở"),
+                                 ("2", "Khen thưởng", "")]):
+            for c, value in enumerate(row):
+                t.cell(r, c).text = value
+        t.cell(2, 1).merge(t.cell(2, 2))
+
+    text = read_bytes(_docx(build)).text
+    assert text.split("\n\n") == ["| STT | Nội dung | Đơn vị |", "| 1 | Tuyên truyền | Văn phòng Sở |",
+                                  "| 2 | Khen thưởng |"]
+
+
+def test_docx_nested_table_in_a_cell_keeps_reading_order():
+    def build(d):
+        outer = d.add_table(rows=1, cols=2)
+        outer.cell(0, 0).text = "Nơi nhận:"
+        inner = outer.cell(0, 0).add_table(rows=1, cols=1)
+        inner.cell(0, 0).text = "- Như trên;"
+        outer.cell(0, 1).text = "GIÁM ĐỐC"
+
+    assert read_bytes(_docx(build)).text == "Nơi nhận:\n\n- Như trên;\n\nGIÁM ĐỐC"
+
+
+def test_docx_automatic_numbering_is_written_back():
+    def build(d):
+        d.add_paragraph("Mục đích", style="List Number")
+        d.add_paragraph("Yêu cầu", style="List Number")
+        d.add_paragraph("Như trên;", style="List Bullet")
+
+    assert read_bytes(_docx(build)).text == "1. Mục đích\n\n2. Yêu cầu\n\n- Như trên;"
+
+
+def test_docx_soft_line_breaks_stay_lines_of_one_block():
+    def build(d):
+        p = d.add_paragraph()
+        p.add_run("Số: 12/STNMT-VP").add_break()
+        p.add_run("V/v Phát động phong trào thi đua")
+
+    assert read_bytes(_docx(build)).text == "Số: 12/STNMT-VP\nV/v Phát động phong trào thi đua"
+
+
+def test_docx_with_no_text_is_e105():
+    assert code_of(lambda: read_bytes(_docx(lambda d: d.add_paragraph("   ")), "empty.docx")) == "E105"
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.6, 0.95])
+def test_truncated_docx_is_e111(cut):
+    data = build_docx(KON_TUM)
+    with pytest.raises(CongvanError) as err:
+        read_bytes(data[: int(len(data) * cut)], "cv.docx")
+    assert err.value.code == "E111"
+    assert ".docx" in str(err.value)
+
+
+def test_docx_with_broken_xml_is_e111():
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(build_docx(KON_TUM)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as broken:
+        for item in source.infolist():
+            data = source.read(item)
+            broken.writestr(item, data[: len(data) // 2] if item.filename == "word/document.xml" else data)
+    assert code_of(lambda: read_bytes(out.getvalue(), "cv.docx")) == "E111"
+
+
+# --- .pdf --------------------------------------------------------------------------------------
+
+def test_pdf_same_baseline_cells_are_separate_blocks():
+    read = read_bytes(build_pdf(KON_TUM, header_table=True), "cv.pdf")
+    assert read.reader == "pdf"
+    assert "Số: 12/STNMT-VP\n\nKon Tum, ngày 05 tháng 10 năm 2021" in read.text
+    assert read.text.startswith("UBND TỈNH KON TUM\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\n\nCỘNG HÒA")
+
+
+def test_pdf_wrapped_lines_are_reflowed_but_items_stay_lines():
+    long = ("Thực hiện Kế hoạch số 3510/KH-UBND ngày 30/9/2021 của Ủy ban nhân dân tỉnh về phát động "
+            "phong trào thi đua đặc biệt trong toàn Ngành tài nguyên và môi trường như sau, theo tư tưởng "
+            "Hồ Chí Minh và tinh thần Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng.")
+    text = f"{long}\n\n1. Mục đích\n2. Yêu cầu\n\n{long}"
+    read = read_bytes(build_pdf(text), "kh.pdf")
+    assert read.text.split("\n") == [long, "", "1. Mục đích", "2. Yêu cầu", "", long]
+
+
+@needs_shared
+def test_pdf_pages_are_offsets_of_page_starts():
+    text = max(seed_paths(), key=lambda p: p.stat().st_size).read_text(encoding="utf-8")
+    read = read_bytes(build_pdf(text), "long.pdf")
+    assert read.pages is not None and len(read.pages) >= 3
+    assert read.pages[0] == 0 and read.pages == sorted(read.pages)
+    for number, start in enumerate(read.pages, start=1):
+        assert read.page_of(start) == number
+        assert read.text[start - 1] == "\n" if start else True
+
+
+def test_page_of():
+    assert [page_of([0, 10, 25], o) for o in (0, 9, 10, 24, 25, 1000)] == [1, 1, 2, 2, 3, 3]
+    assert page_of(None, 3) is None and page_of([], 3) is None
+    assert Text("x").page_of(0) is None
+
+
+def test_scanned_pdf_is_e112():
+    with pytest.raises(CongvanError) as err:
+        read_bytes(build_scanned_pdf(), "scan.pdf")
+    assert err.value.code == "E112"
+    assert "OCR" in str(err.value)
+
+
+@pytest.mark.parametrize("cut", [0.2, 0.5, 0.9])
+def test_truncated_pdf_is_e111(cut):
+    data = build_pdf(KON_TUM)
+    with pytest.raises(CongvanError) as err:
+        read_bytes(data[: int(len(data) * cut)], "cv.pdf")
+    assert err.value.code == "E111"
+    assert "PDF" in str(err.value)
+
+
+def test_garbage_after_pdf_header_is_e111():
+    assert code_of(lambda: read_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20, "x.pdf")) == "E111"
+
+
+# --- .html -------------------------------------------------------------------------------------
+
+def test_html_keeps_the_document_and_drops_the_portal():
+    read = read_bytes(build_html(KON_TUM), "page.html")
+    assert read.reader == "html"
+    assert read.text.startswith("UBND TỈNH KON TUM\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\n\nCỘNG HÒA")
+    assert read.text.endswith("Nguyễn Văn Lộc")
+    for chrome in ("Trang chủ", "Tin tức", "Liên kết website", "Bản quyền", "tracking", "99/KH-UBND"):
+        assert chrome not in read.text
+
+
+def test_html_header_table_cells_read_left_then_right():
+    page = """<html><body><table><tr><td>UBND TỈNH KON TUM<br>SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG</td>
+    <td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</td></tr>
+    <tr><td>Số: 12/STNMT-VP</td><td><i>Kon Tum, ngày 05 tháng 10 năm 2021</i></td></tr></table>
+    <p>Kính gửi: Các phòng</p></body></html>"""
+    assert read_bytes(page.encode()).text == (
+        "UBND TỈNH KON TUM\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 12/STNMT-VP\n\nKon Tum, ngày 05 tháng 10 năm 2021\n\n"
+        "Kính gửi: Các phòng")
+
+
+def test_html_declared_charset_is_honoured():
+    # CP1258 writes "ố" as "ô" + a combining acute: b"S\xf4\xec".
+    page = '<html><head><meta charset="windows-1258"></head><body><p>Sô\u0301 12</p></body></html>'
+    read = read_bytes(page.encode("cp1258"))
+    assert (unicodedata.normalize("NFC", read.text), read.encoding) == ("Số 12", "windows-1258")
+
+
+def test_html_in_vni_font_is_converted():
+    page = "<html><body><div id='noidung'><p>Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam</p>" \
+           "<p>Ñoäc laäp - Töï do - Haïnh phuùc</p></div></body></html>"
+    read = read_bytes(page.encode("utf-8"))
+    assert (read.text, read.encoding) == ("Cộng hòa xã hội chủ nghĩa Việt Nam\n\nĐộc lập - Tự do - Hạnh phúc", "vni")
+
+
+def test_html_without_words_is_e105():
+    assert code_of(lambda: read_bytes(b"<html><body><nav>Menu</nav><script>x()</script></body></html>")) == "E105"
+
+
+# --- .doc --------------------------------------------------------------------------------------
+
+DOC = OLE + b"\x00" * 64 + "WordDocument".encode("utf-16-le") + b"\x00" * 64
+
+
+def test_doc_without_a_converter_is_e113_naming_what_to_install(monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(CongvanError) as err:
+        read_bytes(DOC, "cv.doc")
+    assert err.value.code == "E113"
+    assert "antiword" in str(err.value) and "LibreOffice" in str(err.value)
+
+
+def _fake_tool(folder: Path, name: str, script: str) -> None:
+    tool = folder / name
+    tool.write_text("#!/bin/sh\n" + script)
+    tool.chmod(tool.stat().st_mode | stat.S_IEXEC)
+
+
+def test_doc_goes_through_antiword_when_installed(tmp_path, monkeypatch):
+    _fake_tool(tmp_path, "antiword", 'printf "Số: 12/STNMT-VP\\r\\nKính gửi: Các phòng\\n"\n')
+    monkeypatch.setenv("PATH", str(tmp_path))
+    read = read_bytes(DOC, "cv.doc")
+    assert (read.reader, read.text) == ("doc", "Số: 12/STNMT-VP\nKính gửi: Các phòng\n")
+
+
+def test_doc_converter_failure_is_e111(tmp_path, monkeypatch):
+    _fake_tool(tmp_path, "antiword", 'echo "I can\'t find the name of your HOME environment variable" >&2; exit 1\n')
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert code_of(lambda: read_bytes(DOC, "cv.doc")) == "E111"
+
+
+def test_doc_through_libreoffice_when_antiword_is_missing(tmp_path, monkeypatch):
+    # soffice --headless --convert-to txt:... --outdir DIR FILE writes DIR/<stem>.txt
+    _fake_tool(tmp_path, "soffice", 'printf "\\357\\273\\277Số: 12/STNMT-VP" > "$5/document.txt"\n')
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert read_bytes(DOC, "cv.doc").text == "Số: 12/STNMT-VP"
+
+
+# --- the interface -----------------------------------------------------------------------------
+
+def test_read_path_reads_a_file(tmp_path):
+    path = tmp_path / "cv.docx"
+    path.write_bytes(build_docx(KON_TUM))
+    assert read_path(path).reader == "docx"
+    assert code_of(lambda: read_path(tmp_path / "missing.pdf")) == "E100"
+
+
+@pytest.mark.parametrize(("data", "code"), [(b"", "E101"), (b"  \n\t", "E101"), (b"x" * 2_000_001, "E104")])
+def test_empty_and_oversized_input(data, code):
+    assert code_of(lambda: read_bytes(data, max_mb=2)) == code
+
+
+def test_plain_text_reading_imports_no_format_library():
+    # The hot path: reading .txt must not pay for python-docx, pypdf or BeautifulSoup.
+    script = ("import sys; from pipeline.extract import extract_bytes; "
+              "extract_bytes('Số: 12/STNMT-VP\\nKon Tum, ngày 05 tháng 10 năm 2021'.encode()); "
+              "print(sorted(m for m in ('docx', 'pypdf', 'bs4', 'lxml', 'fpdf') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    assert done.stdout.strip() == "[]"
