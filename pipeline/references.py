@@ -74,22 +74,34 @@ def _relation(text: str, lo: int, hi: int) -> str | None:
     return found
 
 
+def _written_type(text: str, lo: int, m: regex.Match[str]) -> tuple[regex.Match[str], ActType] | None:
+    """The type name written for number ``m``: the nearest one that may stand for it, preferring
+    one whose code the symbol carries ("Thông báo kết luận số 45/TB-UBND" is a Thông báo)."""
+    code = type_code(symbol_of(m))
+    candidates = []
+    for t in type_pattern().finditer(text, lo, m.start()):
+        act = _act(t.group())
+        gap = text[t.end() : m.start()]
+        if act.named or len(regex.findall(r"\w+", gap.replace("số", ""))) <= _MAX_GAP_WORDS:
+            candidates.append((t, act))
+    if not candidates:
+        return None
+    fitting = [c for c in candidates if code is not None and code in c[1].codes]
+    return (fitting or candidates)[-1]
+
+
 def _anchor(text: str, m: regex.Match[str], floor: int, previous: Reference | None) -> _Anchor:
     """Read the type, the relation and the start of the citation that ends in number ``m``."""
     lo = _clause_start(text, m.start(), floor)
-    best = None
-    for t in type_pattern().finditer(text, lo, m.start()):
-        if best is None or (t.end(), len(t.group())) >= (best.end(), len(best.group())):
-            best = t
-    if best is not None:
-        act = _act(best.group())
-        gap = text[best.end() : m.start()]
+    written = _written_type(text, lo, m)
+    if written is not None:
+        t, act = written
+        relation = _relation(text, lo, t.start())
         if act.named:
-            name = _NAMED_GAP.match(gap)
+            name = _NAMED_GAP.match(text[t.end() : m.start()])
             title = name.group("name").strip(" ,") if name else None
-            return _Anchor(act, best.start(), _relation(text, lo, best.start()), title or None, True)
-        if len(regex.findall(r"\w+", gap.replace("số", ""))) <= _MAX_GAP_WORDS:
-            return _Anchor(act, best.start(), _relation(text, lo, best.start()), None, True)
+            return _Anchor(act, t.start(), relation, title or None, True)
+        return _Anchor(act, t.start(), relation, None, True)
     if previous is not None and previous.span is not None and _LIST_GAP.fullmatch(text, floor, m.start()):
         inherited = _act(previous.doc_type) if previous.doc_type else None
         return _Anchor(inherited, m.start(), previous.relation, None, False)

@@ -25,14 +25,16 @@ from pipeline.tables import load
 
 # One code of a symbol: "KH", "UBND", "QH15", "TTg", "BGDĐT", "TN&MT". Starts with a capital.
 _CODE = r"\p{Lu}[\p{L}\d&]*"
+# After a separator with a space ("48/KH- UBND" where a line broke), only a code in capitals.
+_NEXT_CODE = r"(?:[-/]" + _CODE + r"|[-/]\s\p{Lu}{2,}[\p{Lu}\d&]*(?![\p{Ll}]))"
 NUMBER = regex.compile(
     rf"""
     (?<![\w/.\-:=])\[?                               # not "QCVN 05:2009/BGTVT", "?keyword=01/XNCG"
     (?:
         (?P<number>\d{{1,5}}[a-z]?)\]?\s?/\s?
-        (?P<symbol>(?:(?:1[89]|20)\d\d/)?{_CODE}(?:[-/]{_CODE}){{0,5}})
+        (?P<symbol>(?:(?:1[89]|20)\d\d/)?{_CODE}{_NEXT_CODE}{{0,5}})
       | (?P<pnumber>\d{{1,5}})-                         # Party style: 05-CT/TW, old 130-CP
-        (?P<psymbol>{_CODE}(?:[-/]{_CODE}){{0,4}})
+        (?P<psymbol>{_CODE}{_NEXT_CODE}{{0,4}})
     )
     (?![\w&])
     """,
@@ -43,8 +45,12 @@ _DIGITS = regex.compile(r"\d+$")
 
 
 def symbol_of(m: regex.Match[str]) -> str:
-    """The symbol of a :data:`NUMBER` match: everything after the first slash (or Party hyphen)."""
-    return m.group("symbol") or m.group("psymbol")
+    """The symbol of a :data:`NUMBER` match: everything after the first slash (or Party hyphen).
+
+    >>> symbol_of(NUMBER.search("Kế hoạch số 48/KH- UBND ngày"))
+    'KH-UBND'
+    """
+    return regex.sub(r"\s", "", m.group("symbol") or m.group("psymbol"))
 
 
 def number_of(m: regex.Match[str]) -> str:

@@ -55,6 +55,20 @@ CASES = [
     ("và các văn bản 1074/QĐ-BXD;", {"doc_type": "Quyết định", "number": "1074"}),
     # issuers with commas and "và"
     ("Thông tư số 21/2026/TT-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch quy định", {"issuer": "Bộ Văn hóa, Thể thao và Du lịch"}),
+    ("Thông tư số 16/2008/TTLT-BLĐTBXH-BTC của Bộ Lao động – Thương binh và Xã hội hướng dẫn",
+     {"issuer": "Bộ Lao động – Thương binh và Xã hội"}),
+    # provincial dispatches: the type whose code the symbol carries wins over a nearer word
+    ("Căn cứ Thông báo kết luận số 45/TB-UBND ngày 3/4/2023 của Chủ tịch UBND tỉnh", {"doc_type": "Thông báo", "warnings": []}),
+    ("Căn cứ Nghị quyết số 12/NQ-HĐND ngày 10/12/2021 của Hội đồng nhân dân tỉnh khóa XII, kỳ họp thứ 3",
+     {"issuer": "Hội đồng nhân dân tỉnh khóa XII"}),
+    ("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 2/5/2023.",
+     {"doc_type": "Tờ trình", "issuer": "Giám đốc Sở Nội vụ"}),
+    ("Thực hiện Văn bản số 2345/UBND-KGVX ngày 20/9/2022 của UBND tỉnh về việc tổ chức các hoạt động;",
+     {"doc_type": "Công văn", "issuer": "UBND tỉnh", "title": "tổ chức các hoạt động"}),
+    # a line broken after the hyphen of the symbol
+    ("Căn cứ Kế hoạch số 48/KH-\nUBND ngày 30/3/2022", {"symbol": "KH-UBND", "date": "2022-03-30"}),
+    ("Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII về",
+     {"symbol": "KL/TW", "issuer": "Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII"}),
 ]
 
 
@@ -74,6 +88,9 @@ def test_reads_a_citation(text, expected):
     "chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2021-2025, tỷ lệ 50/50",
     "Thi đua phòng, chống COVID-19 và HIV/AIDS",
     "Điều 23.9.NĐ.1.4. của",
+    "theo Quy chuẩn kỹ thuật quốc gia (QCVN 01:2009/BYT) ban hành",
+    "http://thuvienphapluat.vn/tim-van-ban.aspx?keyword=01/XNCG-%C4%90NMT",
+    "a) Ký hiệu mẫu chứng từ là 03/TNCN;",
     "",
 ])
 def test_no_reference(text):
@@ -209,4 +226,4 @@ def test_corpus_legal_bases_recall_floor():
     labels = measure(CORPUS, "labels")
     assert labels.recall_in_text >= 0.95
     basis = measure(CORPUS, "basis")
-    assert basis.recall >= 0.95
+    assert basis.recall >= 0.99
