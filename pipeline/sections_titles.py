@@ -20,7 +20,7 @@ import regex
 
 from pipeline.tables import load
 
-_STRUCTURAL = ("phan", "chuong", "muc", "dieu")
+_STRUCTURAL = ("phan", "chuong", "muc")  # their whole line is the title: "Chương I: NHỮNG QUY ĐỊNH CHUNG"
 _ENDS_SENTENCE = regex.compile(r"(?:[.;!?…]|\./\.)\s*$")
 _LEAD = regex.compile(r"^(?P<lead>[^:.;]{2,80}?)\s*:\s+\S")
 _EDGES = " \t:;,.-–"
@@ -46,6 +46,8 @@ def heading_title(kind: str, rest: str, markdown_heading: bool) -> str | None:
     'thành phố'
     >>> heading_title("dieu", "Phạm vi điều chỉnh", False)
     'Phạm vi điều chỉnh'
+    >>> heading_title("dieu", "Quyết định này có hiệu lực kể từ ngày ký.", False) is None
+    True
     >>> heading_title("arabic", "", False) is None
     True
     """
@@ -56,7 +58,10 @@ def heading_title(kind: str, rest: str, markdown_heading: bool) -> str | None:
     whole = text.rstrip(_EDGES)
     if (markdown_heading or kind in _STRUCTURAL) and _words(whole) <= limits["max_words_heading"]:
         return whole or None
-    if not _ENDS_SENTENCE.search(text) and _words(whole) <= limits["max_words"]:
+    # An article's name runs longer than an item's ("Điều 2. Vị trí, chức năng của Tòa án nhân dân"),
+    # but "Điều 1. Ban hành kèm theo Quyết định này Quy chế …." is its content, not a name.
+    most = limits["max_words_heading"] if kind == "dieu" else limits["max_words"]
+    if not _ENDS_SENTENCE.search(text) and _words(whole) <= most:
         return whole or None
     if text.endswith(":") and _words(whole) <= limits["max_words_colon"] and not _INTRO.search(whole):
         return whole
