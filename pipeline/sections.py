@@ -66,7 +66,7 @@ def match_heading(text: str) -> tuple[Kind, str, str, str] | None:
         m = kind.pattern.match(text)
         if m:
             written = m.group().strip()
-            rest = text[m.end() :].lstrip(" .:-–)")
+            rest = text[m.end() :].lstrip(" .:-–—)")
             return kind, m.group("num"), written, rest.strip()
     return None
 
