@@ -75,9 +75,8 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
         if rest is not cell:
             if piece is not _motto:
                 r.last_kind = "other"
-            if rest is not None:
-                return _read_cell(doc, r, [*zone[:i], rest, *zone[i + 1:]], i)
-            return i + 1
+            zone[i:i + 1] = rest  # what the piece left of the cell is read in its place
+            return _read_cell(doc, r, zone, i) if rest else i
     if _SUBJECT.match(cell.text):
         return _subject(doc, r, zone, i, _SUBJECT.match(cell.text).end())
     if _RECIPIENTS.match(cell.text):
@@ -101,7 +100,7 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
     return i + 1
 
 
-def _motto(doc: Doc, r: _Reading, cell: Cell) -> Cell | None:
+def _motto(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
     """Quốc hiệu and tiêu ngữ, cut out of a flattened line; what is left of the cell or ``cell``."""
     text = cell.text
     found = [m for p in (hf.MOTTO, hf.SLOGAN, _PARTY_MOTTO) for m in p.finditer(text)]
@@ -114,15 +113,16 @@ def _motto(doc: Doc, r: _Reading, cell: Cell) -> Cell | None:
     r.last_end = max(r.last_end, cell.end)
     # Keep what lies outside the motto: an issuer printed on the same line, before or after it.
     keep = "".join("\n" if any(m.start() <= k < m.end() for m in found) else ch for k, ch in enumerate(text))
+    rest = []
     for part in regex.finditer(r"[^\n]+", keep):
         piece = part.group().strip(" -–—_|")
         if len(piece) > 2 and regex.search(r"\p{L}{2}", piece):
             start = cell.start + part.start() + part.group().index(piece)
-            return Cell(start, start + len(piece), piece, cell.blank_before)
-    return None
+            rest.append(Cell(start, start + len(piece), piece, cell.blank_before))
+    return rest
 
 
-def _number(doc: Doc, r: _Reading, cell: Cell) -> Cell | None:
+def _number(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
     m = hf.NUMBER_LINE.search(cell.text)
     if not m or r.header.symbol or (m.start() > 0 and not m.group("lead") and cell.text[:m.start()].strip()
                                       and not hf.is_issuer_line(cell.text[:m.start()].strip())):
@@ -142,13 +142,10 @@ def _number(doc: Doc, r: _Reading, cell: Cell) -> Cell | None:
     if m.group("lead"):
         r.lead = m.group("lead").strip()
     r.last_end = max(r.last_end, cell.start + m.end())
-    before = cell.text[: m.start()].strip()
-    if before and hf.is_issuer_line(before):
-        r.issuer_lines.append([Cell(cell.start, cell.start + len(before), before, cell.blank_before)])
-    return cell.tail(m.end())
+    return _around(cell, m.start(), cell.start + m.end() - cell.start)
 
 
-def _place_date(doc: Doc, r: _Reading, cell: Cell) -> Cell | None:
+def _place_date(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
     if r.header.date.year is not None:
         return cell
     m = _PLACE_DATE.search(cell.text)
@@ -167,7 +164,20 @@ def _place_date(doc: Doc, r: _Reading, cell: Cell) -> Cell | None:
         ps = cell.start + m.start("place")
         h.spans["place"] = doc.span(ps, ps + len(place))
     r.last_end = max(r.last_end, cell.start + found.end)
-    return cell.tail(found.end)
+    return _around(cell, m.start(), found.end)
+
+
+def _around(cell: Cell, start: int, end: int) -> list[Cell]:
+    """The parts of ``cell`` before ``start`` and after ``end``, as cells of their own."""
+    out = []
+    head = cell.text[:start].rstrip(" ,;|")
+    if head.strip():
+        lead = len(head) - len(head.lstrip())
+        out.append(Cell(cell.start + lead, cell.start + len(head), head.strip(), cell.blank_before))
+    tail = cell.tail(end)
+    if tail:
+        out.append(tail)
+    return out
 
 
 def _continues_issuer(cell: Cell, flattened: bool = False) -> bool:

@@ -135,6 +135,12 @@ LAYOUTS = [
         "Hà Nội, ngày 16 tháng 6 năm 2026 |\n\nNGHỊ ĐỊNH\nQuy định xử phạt\n\nCăn cứ",
         {"issuer": "Chính phủ", "number": "211", "date": "2026-06-16", "place": "Hà Nội", "national_motto": True},
     ),
+    (  # issuer and number on one line, the trích yếu and the date on the next (single spaces)
+        "SỞ NỘI VỤ Số: 12/SNV-VP\nV/v triển khai thi đua Lào Cai, ngày 15 tháng 3 năm 2023\n"
+        "Kính gửi: Sở Tài chính\nThực hiện",
+        {"issuer": "Sở Nội vụ", "number": "12", "place": "Lào Cai", "date": "2023-03-15",
+         "subject": "triển khai thi đua", "recipients": ["Sở Tài chính"]},
+    ),
     (  # a summary page without any header: nothing is invented
         "Nội dung toàn văn đang được cập nhật.\n\n1. Luật Quốc phòng;\n2. Luật Nghĩa vụ quân sự.",
         {"issuer": None, "number": None, "symbol": None, "doc_type": None, "date": None},
