@@ -72,7 +72,7 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
     cell = zone[i]
     for piece in (_motto, _number, _place_date):
         rest = piece(doc, r, cell)
-        if rest is not cell:
+        if not isinstance(rest, Cell):  # the piece was found: a list of what is left
             if piece is not _motto:
                 r.last_kind = "other"
             zone[i:i + 1] = rest  # what the piece left of the cell is read in its place
