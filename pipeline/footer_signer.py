@@ -73,6 +73,9 @@ def find_signature(lines: list[Cell], receivers: int | None) -> int | None:
     if authority is not None:
         return authority
     positions = [i for i in window if _is_position_line(lines[i].text)]
+    if receivers is None:
+        # Without "Nơi nhận" an upper-case "GIÁM ĐỐC" may be a heading: take one that a name follows.
+        positions = [i for i in positions if _find_name(lines, i + 1) is not None]
     if not positions:
         return None
     return positions[0] if receivers is not None else positions[-1]

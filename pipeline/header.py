@@ -35,6 +35,7 @@ _RECIPIENTS = regex.compile(r"Kính\s+gửi\s*[:.]?\s*", regex.I)
 _PLACE_DATE = regex.compile(r"(?:(?P<place>\p{Lu}[\p{L}\s.'\-]{0,40}?)\s*,\s*)?(?=[Nn]gày\b)")
 _BULLET = regex.compile(r"[-–—•+*~]\s*")
 _PARTY_MOTTO = regex.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+_OF_ISSUER = regex.compile(r"CỦA\s+\p{Lu}{2,}")
 _NOISE = regex.compile(r"(?:Cơ\s+quan|Người\s+ký|Thời\s+gian\s+ký|Email|E-mail|Điện\s+thoại|Website)\s*:", regex.I)
 
 
@@ -206,6 +207,7 @@ def _subject(doc: Doc, r: _Reading, zone: list[Cell], i: int, skip: int) -> int:
 def _continues_subject(cell: Cell, previous: str) -> bool:
     text = cell.text
     return (not cell.blank_before and not is_body_start(cell) and not _RECIPIENTS.match(text)
+            and not _NOISE.match(text)
             and not (hf._is_upper(text) and not hf._is_upper(previous))
             and not _PLACE_DATE.match(text) and not hf.NUMBER_LINE.match(text)
             and not hf.MOTTO.search(text) and not hf.SLOGAN.search(text))
@@ -247,11 +249,18 @@ def _title(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
     r.last_end = max(r.last_end, cell.end)
     campaign = cell.text[:length] in load("doc_types")["campaign_titles"]
     rest = cell.text[length:].strip(" :")
+    if _OF_ISSUER.match(rest):  # "NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ": the title names its issuer, not the subject
+        rest = ""
+    if i + 1 < len(zone) and _OF_ISSUER.match(zone[i + 1].text):
+        i += 1
     if rest or campaign:
         # "KẾ HOẠCH Phát động …" on one line; "PHÁT ĐỘNG PHONG TRÀO" is itself part of the subject.
         skip = 0 if campaign else len(cell.text) - len(cell.text[length:].lstrip(" :"))
         return _subject(doc, r, zone, i, skip)
-    if i + 1 < len(zone) and not is_body_start(zone[i + 1]) and not _RECIPIENTS.match(zone[i + 1].text):
+    while i + 1 < len(zone) and (hf.NUMBER_LINE.match(zone[i + 1].text) or _PLACE_DATE.match(zone[i + 1].text)):
+        i = _read_cell(doc, r, zone, i + 1) - 1  # "Số" and date printed under a Party title
+    if (i + 1 < len(zone) and not is_body_start(zone[i + 1]) and not _RECIPIENTS.match(zone[i + 1].text)
+            and not _NOISE.match(zone[i + 1].text)):
         m = _SUBJECT.match(zone[i + 1].text)
         return _subject(doc, r, zone, i + 1, m.end() if m else 0)
     return i + 1

@@ -28,7 +28,7 @@ SLOGAN = regex.compile(r"Độc\s*lập\s*[-–—_,.]*\s*Tự\s*do\s*[-–—_,
 # "Số: 48/KH-UBND", "Số: /STNMT-VP", "Luật số: 24/2023/QH15", "Số: 35 /2026/TT-BXD", "Số 05-CT/TW".
 NUMBER_LINE = regex.compile(
     r"(?<!\p{L})(?P<lead>(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Lệnh)\s+)?[Ss][ốoố]\s*(?:ký\s+hiệu\s*)?[:.]?\s*"
-    r"(?P<value>[\p{L}\p{N}.…]*\s*/\s*[\p{L}\p{N}&.…\-/]*[\p{L}\p{N}]|\d+-[\p{Lu}Đ][\p{L}]*/[\p{L}\p{N}\-]+)"
+    r"(?P<value>(?:\d[\d.]*\p{L}?|[.…_]*)\s*/\s*[\p{L}\p{N}&.…\-/]*[\p{L}\p{N}]|\d+-[\p{Lu}Đ][\p{L}]*/[\p{L}\p{N}\-]+)"
 )
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _SEGMENTS = regex.compile(r"[/\-]")

@@ -141,6 +141,15 @@ LAYOUTS = [
         {"issuer": "Sở Nội vụ", "number": "12", "place": "Lào Cai", "date": "2023-03-15",
          "subject": "triển khai thi đua", "recipients": ["Sở Tài chính"]},
     ),
+    (  # a Party title that names its issuer; the signer's line is not the subject
+        "NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ\n\nSố: 16-NQ/TW\n\nHà Nội, ngày 21 tháng 7 năm 2026\n\n"
+        "Người ký: Tổng Bí thư Tô Lâm\n\nI- TÌNH HÌNH",
+        {"doc_type": "Nghị quyết", "number": "16", "symbol": "NQ/TW", "date": "2026-07-21", "subject": None},
+    ),
+    (  # "Số" in a table heading is not a number line
+        "| Số Chương/Mục/Phụ lục | 0 Chương |\n\nNội dung",
+        {"number": None, "symbol": None},
+    ),
     (  # a summary page without any header: nothing is invented
         "Nội dung toàn văn đang được cập nhật.\n\n1. Luật Quốc phòng;\n2. Luật Nghĩa vụ quân sự.",
         {"issuer": None, "number": None, "symbol": None, "doc_type": None, "date": None},
