@@ -68,10 +68,12 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 
 def _relation(text: str, lo: int, hi: int) -> str | None:
-    found = None
-    for m in relation_pattern().finditer(text, lo, hi):
-        found = m.group().lower()
-    return found
+    """The last relation word of the clause before the type; a bare "tại" defers to an earlier
+    one ("Thực hiện Kế hoạch … của UBND tỉnh tại Công văn số …" is a "thực hiện")."""
+    found = [m.group().lower() for m in relation_pattern().finditer(text, lo, hi)]
+    if len(found) > 1 and found[-1] == "tại":
+        return found[-2]
+    return found[-1] if found else None
 
 
 def _written_type(text: str, lo: int, m: regex.Match[str]) -> tuple[regex.Match[str], ActType] | None:

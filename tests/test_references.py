@@ -23,7 +23,8 @@ CASES = [
       "issuer": "Chủ tịch UBND tỉnh Sóc Trăng", "relation": "căn cứ", "title": "Phát động phong trào thi đua năm 2022"}),
     # seed 001: named Kế hoạch, cited by the Công văn that carries it; issuer before the type
     ("Thực hiện Kế hoạch tổ chức thực hiện phong trào thi đua đặc biệt của UBND tỉnh Khánh Hòa tại Công văn số 12718/KH-UBND ngày 21/12/2022.",
-     {"doc_type": "Công văn", "number": "12718", "symbol": "KH-UBND", "date": "2022-12-21", "issuer": "UBND tỉnh Khánh Hòa"}),
+     {"doc_type": "Công văn", "number": "12718", "symbol": "KH-UBND", "date": "2022-12-21", "issuer": "UBND tỉnh Khánh Hòa",
+      "relation": "thực hiện"}),
     # seed 002: công văn symbol without a type code
     ("Căn cứ Công văn số 8240/BTNMT-TĐKTTT ngày 31/12/2021 của Bộ Tài nguyên và Môi trường về việc phát động phong trào thi đua năm 2022,",
      {"doc_type": "Công văn", "number": "8240", "symbol": "BTNMT-TĐKTTT", "issuer": "Bộ Tài nguyên và Môi trường"}),
