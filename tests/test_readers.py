@@ -336,3 +336,30 @@ def test_plain_text_reading_imports_no_format_library():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                           env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
     assert done.stdout.strip() == "[]"
+
+
+def _with_xml(paragraph_xml: str) -> bytes:
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:v="urn:schemas-microsoft-com:vml" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+    return _docx(lambda d: d.element.body.insert(0, parse_xml(paragraph_xml.replace("NS", ns))))
+
+
+def test_docx_tracked_changes_read_as_accepted():
+    data = _with_xml('<w:p NS><w:r><w:t xml:space="preserve">Kế hoạch số </w:t></w:r>'
+                     '<w:del w:id="1" w:author="VT"><w:r><w:delText>47</w:delText></w:r></w:del>'
+                     '<w:ins w:id="2" w:author="VT"><w:r><w:t>48</w:t></w:r></w:ins>'
+                     '<w:r><w:t>/KH-UBND</w:t><w:tab/><w:t>ngày 30/3/2022</w:t></w:r></w:p>')
+    assert read_bytes(data).text == "Kế hoạch số 48/KH-UBND\tngày 30/3/2022"
+
+
+def test_docx_text_box_lines_follow_their_paragraph_once():
+    box = ('<w:txbxContent><w:p><w:r><w:t>UBND TỈNH KON TUM</w:t></w:r></w:p>'
+           '<w:p><w:r><w:t>SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG</w:t></w:r></w:p></w:txbxContent>')
+    data = _with_xml('<w:p NS><w:r><w:t>Số: 12/STNMT-VP</w:t></w:r><w:r><mc:AlternateContent>'
+                     f'<mc:Choice Requires="wps"><w:drawing>{box}</w:drawing></mc:Choice>'
+                     f'<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>'
+                     '</mc:AlternateContent></w:r></w:p>')
+    assert read_bytes(data).text == "Số: 12/STNMT-VP\n\nUBND TỈNH KON TUM\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"

@@ -33,7 +33,17 @@ from pipeline.readers.text import Text
 
 _DATA_TABLE_COLUMNS = 3
 # Text boxes hold header blocks in some templates; mc:Fallback repeats them as VML, skip it.
-_TEXT_BOX_PARAGRAPHS = ".//w:txbxContent[not(ancestor::*[local-name()='Fallback'])]//w:p"
+_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_TEXT_BOXES = ".//w:txbxContent[not(ancestor::*[local-name()='Fallback'])]"
+
+
+def _text_nodes(outside: str) -> str:
+    return " | ".join(f".//w:{tag}[{outside}]" for tag in ("t", "tab", "br", "cr", "noBreakHyphen"))
+
+
+_TEXT_NODES = _text_nodes("not(ancestor::w:del) and not(ancestor::w:txbxContent) and not(ancestor::w:pPr)")
+_TEXT_NODES_IN_BOX = _text_nodes("not(ancestor::w:del) and not(ancestor::w:pPr)")
+_SPECIAL = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 
 
 def _open(data: bytes) -> Any:
@@ -53,17 +63,31 @@ def _open(data: bytes) -> Any:
         raise CongvanError("E111", detail=f"unreadable .docx: {type(exc).__name__}: {exc}") from exc
 
 
-def _paragraph_lines(paragraph: Any, numbering: Numbering) -> list[str]:
-    text = paragraph.text.replace("\r", "\n")
+def paragraph_text(p: Any, nodes: str = _TEXT_NODES) -> str:
+    """A paragraph's text from its XML: inserted (tracked) text kept, deleted text dropped, tabs
+    and line breaks kept, text boxes left to their own lines. python-docx's ``Paragraph.text``
+    skips runs inside ``w:ins``, which loses the accepted wording of an edited dispatch."""
+    out = []
+    for node in p.xpath(nodes):
+        tag = node.tag.rsplit("}", 1)[-1]
+        if tag == "t":
+            out.append(node.text or "")
+        else:
+            out.append(_SPECIAL[tag])
+    return "".join(out)
+
+
+def _paragraph_blocks(paragraph: Any, numbering: Numbering) -> list[str]:
+    text = paragraph_text(paragraph._p)
     label = numbering.label(paragraph)
     if label and text.strip():
         text = f"{label} {text.lstrip()}"
-    lines = [text] if text.strip() else []
-    for box in paragraph._p.xpath(_TEXT_BOX_PARAGRAPHS):
-        inner = "".join(t.text or "" for t in box.xpath(".//w:t"))
-        if inner.strip():
-            lines.append(inner)
-    return lines
+    blocks = [text] if text.strip() else []
+    for box in paragraph._p.xpath(_TEXT_BOXES):  # a box's paragraphs: one block, like a cell
+        inner = [paragraph_text(p, _TEXT_NODES_IN_BOX) for p in box.xpath("./w:p", namespaces=_NS)]
+        if any(line.strip() for line in inner):
+            blocks.append("\n".join(line for line in inner if line.strip()))
+    return blocks
 
 
 def _unique_cells(row: Any) -> list[Any]:
@@ -88,7 +112,7 @@ def _cell_blocks(cell: Any, numbering: Numbering) -> list[str]:
                 lines = []
             blocks += _table_blocks(item, numbering)
         else:
-            lines += _paragraph_lines(item, numbering)
+            lines += _paragraph_blocks(item, numbering)
     if lines:
         blocks.append("\n".join(lines))
     return blocks
@@ -114,7 +138,7 @@ def _body_blocks(items: Iterable[Any], numbering: Numbering) -> Iterator[str]:
         if hasattr(item, "rows"):
             yield from _table_blocks(item, numbering)
         else:
-            yield from _paragraph_lines(item, numbering)
+            yield from _paragraph_blocks(item, numbering)
 
 
 def read_docx(data: bytes, encoding: str = "auto") -> Text:
