@@ -92,7 +92,7 @@ def tones(text: str) -> list[Edit]:
 
 _MARKDOWN = regex.compile(
     r"""
-      (?m:^[ ]{0,3}\#{1,6}[ ]+)          # heading marks
+      (?m:(?<=^[ ]{0,3}[*_]{0,3})(?:\#{1,6}[ ]+)+) # heading marks, also inside emphasis ("**## I.")
     | (?m:^[ ]*[-_=*]{3,}[ ]*$)          # horizontal rules, underlines under header names
     | \*\*+ | __+                        # strong emphasis, either side
     | (?<![\w*])\*(?=[^\s*])             # *emphasis* opening
@@ -163,7 +163,7 @@ def _shouty(line: str) -> bool:
 
 def _joins(prev: str, nxt: str, blank_between: bool) -> bool:
     """Whether the break between two lines is a break inside one sentence."""
-    if not prev.strip() or not nxt.strip() or _ENDS_CLAUSE.search(prev) and not _PUNCT_ONLY.match(nxt):
+    if not prev.strip() or not nxt.strip() or (_ENDS_CLAUSE.search(prev) and not _PUNCT_ONLY.match(nxt)):
         return False
     if _PUNCT_ONLY.match(nxt):
         return True
