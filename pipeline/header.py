@@ -11,7 +11,7 @@ from a "V/v" line (a công văn). ``doc.body_start`` is set just past the last h
 ...     "Kính gửi: Các phòng, đơn vị trực thuộc Sở\\n\\nThực hiện Chỉ thị số 14/CT-UBND")
 >>> add(doc); h = doc.record.header
 >>> h.issuer, h.issuer_parent, h.doc_type, h.number, h.symbol, h.place, h.date.iso()
-('Sở Tài nguyên và Môi trường', 'Ủy ban nhân dân tỉnh Kon Tum', 'Công văn', None, 'STNMT-VP', 'Kon Tum', '2021')
+('Sở Tài nguyên và Môi trường', 'UBND tỉnh Kon Tum', 'Công văn', None, 'STNMT-VP', 'Kon Tum', '2021')
 >>> h.subject, h.recipients, h.national_motto
 ('Phát động phong trào thi đua', ['Các phòng, đơn vị trực thuộc Sở'], True)
 """
@@ -137,13 +137,23 @@ def _number(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
     raw = m.group("value")
     if number:
         h.spans["number"] = doc.span(value_start, value_start + raw.index(number) + len(number))
-    if symbol and symbol.split("/")[-1] in raw:
-        s = value_start + raw.rindex(symbol.split("/")[0]) if "/" in symbol else value_start + raw.rindex(symbol)
-        h.spans["symbol"] = doc.span(s, value_start + len(raw))
+    if symbol:
+        h.spans["symbol"] = doc.span(*_symbol_extent(raw, value_start))
     if m.group("lead"):
         r.lead = m.group("lead").strip()
     r.last_end = max(r.last_end, cell.start + m.end())
     return _around(cell, m.start(), cell.start + m.end() - cell.start)
+
+
+def _symbol_extent(raw: str, offset: int) -> tuple[int, int]:
+    """Where the symbol lies in a "Số:" value: after the first slash, or after the hyphen of "05-CT/TW"."""
+    slash = raw.index("/")
+    party = regex.match(r"\d+\p{L}?-", raw)
+    start = party.end() if party and party.end() < slash else slash + 1
+    while start < len(raw) and raw[start] == " ":
+        start += 1
+    end = len(raw.rstrip(".…-/ "))
+    return offset + start, offset + max(end, start)
 
 
 def _place_date(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
@@ -306,7 +316,8 @@ def _settle_issuer(doc: Doc, r: _Reading) -> None:
         h.spans["issuer"] = doc.span(issuer[0].start, issuer[-1].end)
         if len(groups) > 1:
             parent = groups[-2]
-            h.issuer_parent = expand_abbreviation(hf.recase(" ".join(c.text for c in parent)))
+            # The cơ quan chủ quản stays as written ("UBND tỉnh Kon Tum"); only the issuer is written out.
+            h.issuer_parent = hf.recase(" ".join(c.text for c in parent))
             h.spans["issuer_parent"] = doc.span(parent[0].start, parent[-1].end)
         return
     inferred = infer_issuer(doc, h)

@@ -26,9 +26,10 @@ MOTTO = regex.compile(r"C[ỘO]NG\s*H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+N
 SLOGAN = regex.compile(r"Độc\s*lập\s*[-–—_,.]*\s*Tự\s*do\s*[-–—_,.]*\s*Hạnh\s*phúc", regex.I)
 
 # "Số: 48/KH-UBND", "Số: /STNMT-VP", "Luật số: 24/2023/QH15", "Số: 35 /2026/TT-BXD", "Số 05-CT/TW".
+_SYMBOL = r"[\p{L}\p{N}&.…]+(?:\s*[-/]\s*[\p{L}\p{N}&.…]+)*"
 NUMBER_LINE = regex.compile(
     r"(?<!\p{L})(?P<lead>(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Lệnh)\s+)?[Ss][ốoố]\s*(?:ký\s+hiệu\s*)?[:.]?\s*"
-    r"(?P<value>(?:\d[\d.]*\p{L}?|[.…_]*)\s*/\s*[\p{L}\p{N}&.…\-/]*[\p{L}\p{N}]|\d+-[\p{Lu}Đ][\p{L}]*/[\p{L}\p{N}\-]+)"
+    rf"(?P<value>(?:\d[\d.]*\p{{L}}?|[.…_]*)\s*/\s*{_SYMBOL}|\d+-[\p{{Lu}}Đ]\p{{L}}*/{_SYMBOL})"
 )
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _SEGMENTS = regex.compile(r"[/\-]")
@@ -47,7 +48,7 @@ def split_number(value: str) -> tuple[str | None, str | None]:
     >>> split_number("....../BC-......")  # a form to fill in keeps its type code
     (None, 'BC')
     """
-    value = regex.sub(r"\s*/\s*", "/", value.strip())
+    value = regex.sub(r"\s*([/-])\s*", r"\1", value.strip())
     head, _, rest = value.partition("/")
     party = regex.fullmatch(r"(\d+\p{L}?)-(\p{L}+)", head)
     if party:

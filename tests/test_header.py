@@ -121,7 +121,7 @@ LAYOUTS = [
     (  # a district office under its People's Committee
         "UBND HUYỆN ĐĂK HÀ\nPHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 45/TNMT\nĐăk Hà, ngày 01 tháng 02 năm 2024\n"
         "V/v báo cáo\nKính gửi: UBND huyện\nPhòng Tài nguyên và Môi trường báo cáo",
-        {"issuer": "Phòng Tài nguyên và Môi trường", "issuer_parent": "Ủy ban nhân dân huyện Đăk Hà",
+        {"issuer": "Phòng Tài nguyên và Môi trường", "issuer_parent": "UBND huyện Đăk Hà",
          "doc_type": "Công văn", "recipients": ["UBND huyện"]},
     ),
     (  # a draft: blank number, day and month; multi-line title subject
@@ -186,6 +186,7 @@ def test_motto_never_issuer_and_spans_map_back() -> None:
     ("66.22/2026/NQ-CP", ("66.22", "2026/NQ-CP")),
     ("35 /2026/TT-BXD", ("35", "2026/TT-BXD")),
     ("......../", (None, None)),  # nothing but blanks
+    ("48 /KH - UBND", ("48", "KH-UBND")),  # spaces typed around the slash and hyphen
 ])
 def test_split_number(value: str, expected: tuple) -> None:
     assert split_number(value) == expected
