@@ -363,3 +363,28 @@ def test_docx_text_box_lines_follow_their_paragraph_once():
                      f'<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>'
                      '</mc:AlternateContent></w:r></w:p>')
     assert read_bytes(data).text == "Số: 12/STNMT-VP\n\nUBND TỈNH KON TUM\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"
+
+
+def test_pdf_header_written_across_the_page_reads_column_by_column():
+    # Some producers write a two-column header row by row: left1 right1, left2 right2.
+    from fpdf import FPDF
+
+    from tests.fixtures.builders import FONT
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    rows = [("UBND TỈNH KON TUM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 20),
+            ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Độc lập - Tự do - Hạnh phúc", 26),
+            ("Số: 12/STNMT-VP", "Kon Tum, ngày 05 tháng 10 năm 2021", 40),
+            ("V/v Phát động phong trào", "", 46)]
+    for left, right, y in rows:
+        pdf.text(20, y, left)
+        if right:
+            pdf.text(110, y, right)
+    pdf.text(20, 60, "Kính gửi: Các phòng, đơn vị trực thuộc Sở")
+    text = read_bytes(bytes(pdf.output())).text
+    assert text == ("UBND TỈNH KON TUM\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "Độc lập - Tự do - Hạnh phúc\n\nSố: 12/STNMT-VP\nV/v Phát động phong trào\n\n"
+                    "Kon Tum, ngày 05 tháng 10 năm 2021\n\nKính gửi: Các phòng, đơn vị trực thuộc Sở")

@@ -15,7 +15,6 @@ import io
 import logging
 from dataclasses import dataclass, field
 from itertools import pairwise
-from statistics import median
 from typing import Any
 
 import regex
@@ -45,6 +44,7 @@ class Fragment:
 class Line:
     fragments: list[Fragment] = field(default_factory=list)
     block_break: bool = False  # a blank line goes before this line
+    right_cell: bool = False  # split off the line before it by a wide gap on the same baseline
 
     @property
     def y(self) -> float:
@@ -93,7 +93,7 @@ def _lines(fragments: list[Fragment]) -> list[Line]:
             if frag.x - current.end <= _COLUMN_GAP * frag.size:
                 current.fragments.append(frag)
                 continue
-            lines.append(Line([frag], block_break=True))  # the next cell on the same baseline
+            lines.append(Line([frag], block_break=True, right_cell=True))  # next cell, same baseline
         else:
             lines.append(Line([frag]))
     return lines
@@ -109,12 +109,17 @@ class Layout:
 
     @classmethod
     def of(cls, pages: list[list[Line]]) -> Layout:
-        steps = [a.y - b.y for lines in pages for a, b in pairwise(lines) if a.y - b.y > 0]
+        # Steps under a font size are sub/superscripts and baseline jitter, not lines.
+        steps = [a.y - b.y for lines in pages for a, b in pairwise(lines)
+                 if a.y - b.y >= 0.8 * b.fragments[0].size]
         lines = [line for page in pages for line in page]
         if len(lines) < 3:
             return cls()
         ends = sorted(line.end for line in lines)
-        return cls(step=median(steps) if steps else 0.0, left=min(line.start for line in lines),
+        # The usual step between lines of one paragraph: a low quantile, since short documents
+        # have as many paragraph gaps as line steps.
+        step = sorted(steps)[len(steps) // 5] if steps else 0.0
+        return cls(step=step, left=min(line.start for line in lines),
                    right=ends[int(0.9 * (len(ends) - 1))])
 
 
@@ -141,7 +146,43 @@ def page_lines(page: Any) -> list[Line]:
     return [line for line in _lines(_fragments(page)) if line.text()]
 
 
+def _band_end(lines: list[Line], first: int, boundary: float, layout: Layout) -> int:
+    """Where a band of two-column rows that starts at ``first`` ends (exclusive)."""
+    end = first + 1
+    gap = _BLOCK_GAP * (layout.step or 1.5 * lines[first].fragments[0].size)
+    while end < len(lines):
+        line, prev_y = lines[end], lines[end - 1].y
+        full_width = line.start < boundary < line.end
+        if full_width or (prev_y - line.y) > gap or line.y > prev_y + 0.3 * line.fragments[0].size:
+            break
+        end += 1
+    return end
+
+
+def deinterleave(lines: list[Line], layout: Layout) -> list[Line]:
+    """Two-column header rows written across the page ("UBND TỈNH X | CỘNG HÒA …", then "SỞ Y |
+    Độc lập …") read as the left column's lines, then the right column's, like a table cell by cell."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if i + 1 < len(lines) and lines[i + 1].right_cell:
+            boundary = lines[i + 1].start - 0.5 * lines[i + 1].fragments[0].size
+            end = _band_end(lines, i, boundary, layout)
+            band = lines[i:end]
+            left = [line for line in band if line.start < boundary]
+            right = [line for line in band if line.start >= boundary]
+            for k, line in enumerate(right):  # one block: the column, not each split-off piece
+                line.block_break = k == 0
+            out += left + right
+            i = end
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
 def render(lines: list[Line], layout: Layout) -> str:
+    lines = deinterleave(lines, layout)
     _mark_blocks(lines, layout)
     out: list[str] = []
     for i, line in enumerate(lines):
