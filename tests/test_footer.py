@@ -83,6 +83,13 @@ LAYOUTS = [
         "Nơi nhận: KT. BỘ TRƯỞNG\n- Ban Bí thư Trung ương Đảng; THỨ TRƯỞNG\n- Thủ tướng Chính phủ;\n"
         "- Lưu: VT, CST.\n\nCao Anh Tuấn",
         "KT", "Thứ trưởng", "Cao Anh Tuấn", ["Ban Bí thư Trung ương Đảng", "Thủ tướng Chính phủ"], "VT, CST"),
+    (  # the signature above "Nơi nhận", its name after the list
+        "Trên đây là kế hoạch./.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nNguyễn Văn A",
+        "KT", "Phó Giám đốc", "Nguyễn Văn A", ["Như trên"], "VT"),
+    (  # no "Nơi nhận" at all
+        "Trên đây là kế hoạch./.\n\nGIÁM ĐỐC\n\nNguyễn Văn A", None, "Giám đốc", "Nguyễn Văn A", [], None),
+    (  # an upper-case heading that names a position is not a signature
+        "I. MỤC ĐÍCH\n\nGIÁM ĐỐC SỞ\n\nII. NỘI DUNG\n", None, None, None, [], None),
     (  # a list entry broken over two lines
         "Nơi nhận:\n- VPCP: BTCN, các PCN, Trợ lý TTg,\ncác Vụ, Cục, Công báo;\n- Lưu: VT.\n\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG",
         "TM", "Thủ tướng", None, ["VPCP: BTCN, các PCN, Trợ lý TTg, các Vụ, Cục, Công báo"], "VT"),
@@ -100,6 +107,12 @@ def test_layouts(text: str, authority: str | None, position: str | None, name: s
         assert d.span is not None
         s, e = d.span
         assert _fold(d.name.split(" ")[0]) in _fold(doc.source[s:e])
+
+
+def test_body_end_at_the_first_of_signature_and_list() -> None:
+    doc, _ = _read(next(case[0] for case in LAYOUTS if case[0].startswith("Trên đây là kế hoạch./.\nKT.")))
+    assert doc.text[doc.body_end:].startswith("KT. GIÁM ĐỐC")
+    assert doc.text[:doc.body_end].rstrip().endswith("./.")
 
 
 def test_no_footer_leaves_body_open() -> None:
