@@ -30,7 +30,7 @@ from pipeline.header_zone import Cell, cells
 from pipeline.record import Distribution
 from pipeline.tables import load
 
-_RECEIVERS = regex.compile(r"N[ơo]i\s+nh[ậa][nm]\s*:?", regex.I)
+_RECEIVERS = regex.compile(r"(?:N|(?<![\p{L}]))[ơo]i\s+nh[ậa][nm]\s*:?", regex.I)
 _BULLET = regex.compile(r"[-–—•+*~]+\s*")
 _ARCHIVE = regex.compile(r"Lưu\s*(?:trữ)?\s*[:.]?\s*(?P<what>.*)", regex.I)
 _PURPOSE = regex.compile(r"\((?P<inner>[^()]{1,80})\)\s*$")
@@ -57,7 +57,7 @@ def add(doc: Doc) -> None:
     footer.span = doc.span(first.start, last_end)
 
 
-_RECEIVERS_LINE = regex.compile(r"^[\s#*_|>]*N[ơo]i\s+nh[ậa][nm]", regex.I | regex.M)
+_RECEIVERS_LINE = regex.compile(r"^[\s#*_|>]*(?:N|(?<![\p{L}]))[ơo]i\s+nh[ậa][nm]", regex.I | regex.M)
 _ZONE_CHARS = 20000  # read this far past "Nơi nhận": the list, the signature beside or after it
 
 
@@ -98,6 +98,8 @@ def _read_distribution(doc: Doc, lines: list[Cell], at: int) -> int:
     end = head.end
     beside = 0  # signature cells read in a row: the signature column laid beside the list
     for line in lines[at + 1: at + 1 + _MAX_ENTRIES]:
+        if not pieces and _RECEIVERS.fullmatch(line.text.strip("#*_ ")):
+            continue  # "## NƠI NHẬN" heading, then the document's own "Nơi nhận:"
         if _BULLET.match(line.text):
             pieces.append((line.start, line.end))
             beside = 0
@@ -127,14 +129,15 @@ def _unbulleted_entry(doc: Doc, pieces: list[tuple[int, int]], line: Cell) -> bo
 def _add_entries(doc: Doc, start: int, text: str) -> None:
     """One bullet line (or an inline list) -> entries; the "Lưu" line goes to ``archive``."""
     footer = doc.record.footer
-    for m in regex.finditer(r"[^;]+", text):
+    bulleted = bool(_BULLET.match(text))
+    for k, m in enumerate(regex.finditer(r"[^;]+", text)):
         raw = m.group()
         entry = _BULLET.sub("", raw.strip(), count=1).strip(" .,;:")
         entry = regex.sub(r"\s+", " ", entry)
         if not entry or not regex.search(r"\p{L}", entry):
             continue
-        if _is_signature_part(entry):
-            continue  # the signature column printed beside the list ("…; THỨ TRƯỞNG")
+        if _is_signature_part(entry) or (bulleted and k > 0 and _is_upper(entry)):
+            continue  # the signature column printed beside the list ("…; THỨ TRƯỞNG", OCR's "…; THỦ")
         archive = _ARCHIVE.fullmatch(entry)
         if archive and (entry.startswith("Lưu") or entry.startswith("LƯU")):
             footer.archive = archive.group("what").strip(" .:") or None

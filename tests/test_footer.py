@@ -90,6 +90,10 @@ LAYOUTS = [
         "Trên đây là kế hoạch./.\n\nGIÁM ĐỐC\n\nNguyễn Văn A", None, "Giám đốc", "Nguyễn Văn A", [], None),
     (  # an upper-case heading that names a position is not a signature
         "I. MỤC ĐÍCH\n\nGIÁM ĐỐC SỞ\n\nII. NỘI DUNG\n", None, None, None, [], None),
+    (  # a page heading repeats "Nơi nhận" above the document's own
+        "## NƠI NHẬN\n\nNơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Lưu: VT, HCSN.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n"
+        "Nguyễn Thị Bích Ngọc",
+        "KT", "Thứ trưởng", "Nguyễn Thị Bích Ngọc", ["Ban Bí thư Trung ương Đảng"], "VT, HCSN"),
     (  # a list entry broken over two lines
         "Nơi nhận:\n- VPCP: BTCN, các PCN, Trợ lý TTg,\ncác Vụ, Cục, Công báo;\n- Lưu: VT.\n\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG",
         "TM", "Thủ tướng", None, ["VPCP: BTCN, các PCN, Trợ lý TTg, các Vụ, Cục, Công báo"], "VT"),
