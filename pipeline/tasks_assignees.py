@@ -15,19 +15,9 @@ from functools import cache
 
 import regex
 
+from pipeline.normalize import fold_key as _fold_key
 from pipeline.record import Assignee, Task
 from pipeline.tables import load
-
-try:  # the shared accent fold; a local copy keeps this stage working without it
-    from pipeline.normalize import fold_key as _fold_key
-except ImportError:  # pragma: no cover
-    import unicodedata
-
-    def _fold_key(text: str) -> str:
-        bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-        bare = bare.replace("đ", "d").replace("Đ", "d").casefold()
-        return " ".join(regex.sub(r"[^\w&]+", " ", bare).split())
-
 
 _DETERMINERS = regex.compile(r"^(?:tat ca cac|toan the|cac|moi|tung)\s+")
 

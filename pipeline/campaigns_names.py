@@ -1,0 +1,156 @@
+"""Where a text names an emulation movement (phong trào thi đua), and what it calls it.
+
+Three shapes: a quoted name after "phong trào" ("phong trào “Doanh nghiệp hội nhập và phát
+triển”"), a quoted name that is itself "Phong trào …", and a launch or mention whose name runs on
+in plain text ("Phát động phong trào thi đua năm 2022", "phong trào thi đua đặc biệt nhân kỷ niệm
+370 năm …") until a word that starts a new clause. A plain mention with nothing specific after it
+("các phong trào thi đua yêu nước", "phong trào thi đua đặc biệt này") names no movement of its
+own: it is kept as *generic*, pointing at the document's main one.
+
+>>> [(m.name, m.launch) for m in find_mentions("Sở phát động phong trào thi đua năm 2022 với chủ đề")]
+[('Phong trào thi đua năm 2022', True)]
+>>> [(m.name, m.generic) for m in find_mentions("Phong trào “Cả nước chung sức xây dựng nông thôn mới”; "
+...                                           "phong trào thi đua này")]
+[('Phong trào Cả nước chung sức xây dựng nông thôn mới', False), ('Phong trào thi đua', True)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.normalize import fold_key
+from pipeline.tables import load
+
+_PREFIX = r"(?i:phong\s+trào)(?:\s+(?i:thi\s+đua))?"
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int  # of the whole mention in the text searched
+    end: int
+    launch: bool  # "phát động …" right before the name
+    quoted: bool
+    generic: bool  # names nothing of its own
+    kind: str | None = None
+
+
+@cache
+def _tables() -> dict:
+    t = load("campaign_patterns")
+    opens, closes = regex.escape(t["quote_open"]), regex.escape(t["quote_close"])
+    kinds = "|".join(f"(?:{p})" for p in t["kinds"].values())
+    return {
+        "quoted": regex.compile(
+            rf"(?P<launch>(?i:phát\s+động)\s+)?(?P<prefix>{_PREFIX}(?:\s+(?:{kinds}))?)\s*[{opens}]"
+            rf"\s*(?P<name>[^{closes}\n]{{3,250}}?)\s*[{closes}]"
+        ),
+        "quoted_self": regex.compile(rf"[{opens}]\s*(?P<name>(?i:phong\s+trào)\s[^{closes}\n]{{3,250}}?)\s*[{closes}]"),
+        "plain": regex.compile(
+            r"(?P<launch>(?i:phát\s+động)\s+(?:(?i:phong\s+trào)\s+)?(?i:thi\s+đua))|(?P<cue>(?i:phong\s+trào\s+thi\s+đua))"
+        ),
+        "stop": regex.compile("|".join(f"(?:{s})" for s in t["stops"])),
+        "after_quote": regex.compile(
+            r"\s*,?\s*(?P<period>(?i:giai\s+đoạn)\s+\d{4}\s*[-–]\s*\d{4}|(?i:năm)\s+\d{4})"
+        ),
+        "generic": {fold_key(g) for g in t["generic_tails"]},
+        "specific": regex.compile(t["specific_markers"]),
+        "kinds": {k: regex.compile(p) for k, p in t["kinds"].items()},
+        "open": t["quote_open"],
+    }
+
+
+def kind_of(text: str) -> str | None:
+    """The kind a name states: "đặc biệt", "chuyên đề" or "thường xuyên"."""
+    for kind, pattern in _tables()["kinds"].items():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _capital(prefix: str) -> str:
+    words = " ".join(prefix.split())
+    return "Phong trào" + words[len("phong trào"):] if fold_key(words).startswith("phong trao") else words
+
+
+def _quoted(text: str) -> list[Mention]:
+    t = _tables()
+    out = []
+    for m in t["quoted"].finditer(text):
+        inner = " ".join(m.group("name").split())
+        name = inner if fold_key(inner).startswith("phong trao") else f"{_capital(m.group('prefix'))} {inner}"
+        end = m.end()
+        tail = t["after_quote"].match(text, end)
+        if tail and fold_key(tail.group("period")) not in fold_key(name):
+            name, end = f"{name} {' '.join(tail.group('period').split())}", tail.end()
+        out.append(Mention(name, m.start(), end, bool(m.group("launch")), True, False, kind_of(m.group("prefix"))))
+    for m in t["quoted_self"].finditer(text):
+        if any(q.start <= m.start() < q.end for q in out):
+            continue
+        name = " ".join(m.group("name").split())
+        out.append(Mention(name[:1].upper() + name[1:], m.start(), m.end(), False, True, False, kind_of(name)))
+    return out
+
+
+def _tail(text: str, at: int) -> str:
+    """The plain-text name after a cue: up to the first word or mark that opens a new clause."""
+    stop = _tables()["stop"].search(text, at)
+    end = stop.start() if stop else min(len(text), at + 200)
+    words = text[at:end].split()
+    return " ".join(words[:30])
+
+
+def _is_generic(tail: str, launch: bool) -> bool:
+    t = _tables()
+    if t["specific"].search(tail):
+        return False
+    content = [w for w in fold_key(tail).split() if w not in {"dac", "biet", "chuyen", "de", "thuong", "xuyen"}]
+    phrase = " ".join(content)
+    if not content or phrase in t["generic"] or all(w in _generic_words() for w in content):
+        return True
+    return not (launch and len(content) >= 4)
+
+
+@cache
+def _generic_words() -> set[str]:
+    return {w for g in _tables()["generic"] for w in g.split()}
+
+
+def _plain(text: str, taken: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _tables()["plain"].finditer(text):
+        if any(q.start <= m.start() < q.end for q in taken):
+            continue
+        after = m.end()
+        if after < len(text) and text[after:after + 3].lstrip()[:1] in _tables()["open"]:
+            continue  # a quoted name follows: the quoted reader has it
+        tail = _tail(text, after)
+        launch = m.group("launch") is not None
+        generic = _is_generic(tail, launch)
+        name = "Phong trào thi đua" + (f" {tail}" if tail else "")
+        end = after + (text[after:].find(tail) + len(tail) if tail else 0)
+        out.append(Mention(name, m.start(), end, launch, False, generic, kind_of(tail)))
+    return out
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every mention of a movement in ``text``, in order (generic ones included)."""
+    quoted = _quoted(text)
+    return sorted(quoted + _plain(text, quoted), key=lambda m: m.start)
+
+
+def same_campaign(a: str, b: str) -> bool:
+    """Two names of one movement: one's words run, in order, through the other's.
+
+    >>> same_campaign("Phong trào thi đua năm 2022",
+    ...               "Phong trào thi đua toàn ngành tài nguyên và môi trường tỉnh Sóc Trăng năm 2022")
+    True
+    >>> same_campaign("Phong trào thi đua năm 2022", "Phong trào thi đua năm 2023")
+    False
+    """
+    short, long_ = sorted((fold_key(a).split(), fold_key(b).split()), key=len)
+    it = iter(long_)
+    return all(word in it for word in short)

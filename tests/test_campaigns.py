@@ -1,0 +1,147 @@
+"""The campaigns stage: movements, their roles, periods and slogans, on real text and odd input."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import campaigns
+from pipeline.campaigns_names import find_mentions, same_campaign
+from pipeline.campaigns_periods import find_range, period_in
+from pipeline.document import Doc
+from pipeline.normalize import fold_key
+from pipeline.tables import load
+from tests.conftest import CORPUS, gold, needs_shared, seed_paths, seed_record
+
+
+def run(text: str) -> Doc:
+    doc = Doc.from_text(text)
+    campaigns.add(doc)
+    return doc
+
+
+# (text, names of the movements it names)
+NAMES = [
+    ("Phát động phong trào thi đua năm 2022", ["Phong trào thi đua năm 2022"]),
+    ("PHÁT ĐỘNG PHONG TRÀO\nThi đua đặc biệt nhân kỷ niệm 370 năm hình thành và phát triển tỉnh Khánh Hòa\n",
+     ["Phong trào thi đua đặc biệt nhân kỷ niệm 370 năm hình thành và phát triển tỉnh Khánh Hòa"]),
+    ("Phong trào “Cả nước chung sức xây dựng nông thôn mới”; phong trào “Doanh nghiệp hội nhập và phát triển”",
+     ["Phong trào Cả nước chung sức xây dựng nông thôn mới", "Phong trào Doanh nghiệp hội nhập và phát triển"]),
+    ("như: “Phong trào toàn dân đoàn kết xây dựng đời sống văn hóa”;",
+     ["Phong trào toàn dân đoàn kết xây dựng đời sống văn hóa"]),
+    ("Tiếp tục thực hiện phong trào thi đua “Cán bộ, công chức thi đua thực hiện văn hóa công sở” giai đoạn 2019 - 2025.",
+     ["Phong trào thi đua Cán bộ, công chức thi đua thực hiện văn hóa công sở giai đoạn 2019 - 2025"]),
+    ("phát động thi đua thực hiện thắng lợi nhiệm vụ năm 2023 theo Nghị quyết",
+     ["Phong trào thi đua thực hiện thắng lợi nhiệm vụ năm 2023"]),
+    # generic mentions name nothing of their own
+    ("các phong trào thi đua yêu nước, các cuộc vận động", []),
+    ("hưởng ứng và phát động phong trào thi đua thiết thực, hiệu quả", []),
+    ("tích cực hưởng ứng phong trào thi đua thực hiện văn hóa công sở;", []),
+    ("Sở phát động phong trào thi đua trong toàn Ngành như sau:", []),
+    ("tạo khí thế thi đua sôi nổi", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NAMES)
+def test_names(text: str, names: list[str]) -> None:
+    assert [c.name for c in run(text).record.campaigns] == names
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("KẾ HOẠCH Phát động phong trào thi đua năm 2022", "launched"),
+    ("Triển khai Kế hoạch số 48/KH-UBND về việc Phát động phong trào thi đua năm 2022", "referenced"),
+    ("Tiếp tục thực hiện phong trào “Doanh nghiệp hội nhập và phát triển”", "continued"),
+    ("các phong trào “Doanh nghiệp hội nhập và phát triển” do Thủ tướng phát động", "referenced"),
+])
+def test_roles(text: str, role: str) -> None:
+    assert [c.role for c in run(text).record.campaigns] == [role]
+
+
+def test_mentions_of_one_movement_merge() -> None:
+    doc = run("KẾ HOẠCH Phát động phong trào thi đua năm 2022\nSở phát động phong trào thi đua toàn ngành "
+              "tài nguyên và môi trường tỉnh Sóc Trăng năm 2022 với chủ đề “Kỷ cương, trách nhiệm”.")
+    assert [c.name for c in doc.record.campaigns] == ["Phong trào thi đua năm 2022"]
+    assert [(t.text, t.campaign) for t in doc.record.themes] == [("Kỷ cương, trách nhiệm", 0)]
+    assert doc.record.campaigns[0].key == fold_key("Phong trào thi đua năm 2022")
+    assert not same_campaign("Phong trào thi đua năm 2022", "Phong trào thi đua năm 2023")
+
+
+def test_bare_launch_dates_the_main_movement() -> None:
+    doc = run("PHÁT ĐỘNG PHONG TRÀO\nThi đua đặc biệt nhân kỷ niệm 370 năm thành lập tỉnh\n"
+              "2. Thời gian thi đua\nPhát động Phong trào thi đua đặc biệt từ ngày 01/01/2023 đến ngày 31/12/2023.")
+    (c,) = doc.record.campaigns
+    assert (c.start, c.end, c.kind, c.role) == ("2023-01-01", "2023-12-31", "đặc biệt", "launched")
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("giai đoạn 2021-2025", ("2021", "2025", "giai đoạn 2021-2025")),
+    ("Kế hoạch 5 năm (2021-2025)", ("2021", "2025", "2021-2025")),
+    ("năm 2022", ("2022", "2022", "năm 2022")),
+    ("giai đoạn 2025-2021", (None, None, None)),  # backwards: not a period
+    ("năm học mới", (None, None, None)),
+])
+def test_period_in(text: str, period: tuple) -> None:
+    assert period_in(text) == period
+
+
+def test_find_range_rejects_impossible_dates() -> None:
+    assert find_range("từ ngày 01/01/2023 đến ngày 31/12/2023") == ("2023-01-01", "2023-12-31",
+                                                                  "từ ngày 01/01/2023 đến ngày 31/12/2023")
+    assert find_range("từ ngày 01/13/2023 đến ngày 31/12/2023") is None
+    assert find_range("từ ngày 31/12/2023 đến ngày 01/01/2023") is None
+
+
+def test_table_patterns_match_their_examples() -> None:
+    table = load("campaign_patterns")
+    for entry in table["periods"]:
+        for example in entry["examples"]:
+            assert regex.compile(entry["pattern"]).search(example), example
+    for text, name in table["examples"]:
+        assert name in [m.name for m in find_mentions(text)], text
+
+
+def test_themes_need_a_movement_and_a_capital() -> None:
+    assert run("phân loại theo chủ đề của tác phẩm.").record.themes == []
+    assert run("sắp xếp theo chủ đề và lĩnh vực.").record.themes == []
+
+
+@pytest.mark.parametrize("text", ["", "   ", "phong trào", "“”", "phát động", "Phong trào “", "thi đua\n\n"])
+def test_bad_input(text: str) -> None:
+    doc = Doc.from_text(text or " ")
+    campaigns.add(doc)
+    assert doc.record.campaigns == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="phát động phong trào thi đua năm 2022 “”\"giai đoạn-,.\nABC", max_size=150))
+def test_never_crashes_and_spans_stay_inside(text: str) -> None:
+    doc = Doc.from_text(text)
+    campaigns.add(doc)
+    for c in doc.record.campaigns:
+        assert c.span is not None and 0 <= c.span[0] <= c.span[1] <= len(text)
+        assert c.name.startswith("Phong trào")
+    for t in doc.record.themes:
+        assert t.campaign is None or 0 <= t.campaign < len(doc.record.campaigns)
+
+
+@needs_shared
+@pytest.mark.parametrize("path", seed_paths(), ids=lambda p: p.stem)
+def test_seed_campaigns_cover_gold(path) -> None:  # type: ignore[no-untyped-def]
+    rec = seed_record(path.stem)
+    names = [c.name for c in rec.campaigns]
+    for want in gold(path.stem)["campaigns"]:
+        assert any(same_campaign(want["name"], n) or same_campaign(n, want["name"]) for n in names), want
+    assert len(names) == len(gold(path.stem)["campaigns"])
+
+
+@needs_shared
+def test_corpus_laws_name_few_movements() -> None:
+    """Decrees and laws mention movements rarely; every one found must name something."""
+    for page in sorted(CORPUS.glob("*.md"))[:80]:
+        text = page.read_text(encoding="utf-8").split("## VĂN BẢN", 1)[-1]
+        doc = run(text)
+        assert len(doc.record.campaigns) <= 3, page.name
+        for c in doc.record.campaigns:
+            assert len(c.name.split()) >= 4, (page.name, c.name)
