@@ -8,9 +8,12 @@ import stat
 import subprocess
 import sys
 import unicodedata
+from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import CongvanError
 from pipeline.readers import Text, read_bytes, read_path
@@ -388,3 +391,40 @@ def test_pdf_header_written_across_the_page_reads_column_by_column():
     assert text == ("UBND TỈNH KON TUM\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
                     "Độc lập - Tự do - Hạnh phúc\n\nSố: 12/STNMT-VP\nV/v Phát động phong trào\n\n"
                     "Kon Tum, ngày 05 tháng 10 năm 2021\n\nKính gửi: Các phòng, đơn vị trực thuộc Sở")
+
+
+# --- any input: a Text or a CongvanError, never a traceback -------------------------------------
+
+_PREFIXES = [b"", b"PK\x03\x04", b"PK\x03\x04word/document.xml", b"%PDF-1.4\n", OLE, b"<html>", b"\xef\xbb\xbf",
+             b"\xff\xfe", b"{\\rtf1", b"\x89PNG"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_PREFIXES), st.binary(max_size=400))
+def test_any_bytes_read_or_fail_with_a_catalogue_code(prefix, tail):
+    try:
+        read = read_bytes(prefix + tail, "input")
+    except CongvanError as exc:
+        assert exc.code.startswith("E1")
+    else:
+        assert isinstance(read.text, str) and read.reader in {"text", "docx", "pdf", "html", "doc"}
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(min_value=0.05, max_value=0.99))
+def test_any_cut_of_a_docx_or_pdf_reads_or_fails_with_a_catalogue_code(cut):
+    for data, name in ((kon_tum_docx(), "cv.docx"), (kon_tum_pdf(), "cv.pdf")):
+        try:
+            read_bytes(data[: int(len(data) * cut)], name)
+        except CongvanError as exc:
+            assert exc.code in {"E111", "E112", "E105"}, exc
+
+
+@cache
+def kon_tum_docx() -> bytes:
+    return build_docx(KON_TUM)
+
+
+@cache
+def kon_tum_pdf() -> bytes:
+    return build_pdf(KON_TUM)

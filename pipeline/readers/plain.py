@@ -70,6 +70,15 @@ def _unicode_or_legacy(text: str, used: str) -> tuple[str, str]:
     return (to_unicode(text, legacy), legacy) if legacy else (text, used)
 
 
+def _decode_with_bom(data: bytes, name: str) -> str:
+    if name == "utf-16":  # a cut-off last code unit is a truncated file, not a wrong guess
+        return data.decode(name, errors="replace")
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as exc:
+        raise CongvanError("E103", detail=f"a UTF-8 byte order mark, then {exc.reason} at byte {exc.start}") from exc
+
+
 def decode(data: bytes, encoding: str = "auto") -> tuple[str, str]:
     """Bytes -> (text, encoding used).
 
@@ -82,7 +91,7 @@ def decode(data: bytes, encoding: str = "auto") -> tuple[str, str]:
         return _explicit(data, encoding)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _unicode_or_legacy(data.decode(name), name)
+            return _unicode_or_legacy(_decode_with_bom(data, name), name)
     utf16 = _utf16_without_bom(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
