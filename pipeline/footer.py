@@ -25,7 +25,7 @@ import regex
 
 from pipeline.document import Doc
 from pipeline.footer_signer import find_signature, is_signature_part, read_signer
-from pipeline.header_fields import _is_upper, is_position
+from pipeline.header_fields import is_position, is_upper
 from pipeline.header_zone import Cell, cells
 from pipeline.record import Distribution
 from pipeline.tables import load
@@ -136,7 +136,7 @@ def _add_entries(doc: Doc, start: int, text: str) -> None:
         entry = regex.sub(r"\s+", " ", entry)
         if not entry or not regex.search(r"\p{L}", entry):
             continue
-        if _is_signature_part(entry) or (bulleted and k > 0 and _is_upper(entry)):
+        if _is_signature_part(entry) or (bulleted and k > 0 and is_upper(entry)):
             continue  # the signature column printed beside the list ("…; THỨ TRƯỞNG", OCR's "…; THỦ")
         archive = _ARCHIVE.fullmatch(entry)
         if archive and (entry.startswith("Lưu") or entry.startswith("LƯU")):
@@ -149,7 +149,7 @@ def _add_entries(doc: Doc, start: int, text: str) -> None:
 
 
 def _is_signature_part(entry: str) -> bool:
-    return _is_upper(entry) and (is_position(entry) or entry.startswith(("TM.", "KT.", "TL.", "TUQ.", "Q.")))
+    return is_upper(entry) and (is_position(entry) or entry.startswith(("TM.", "KT.", "TL.", "TUQ.", "Q.")))
 
 
 def _split_purpose(entry: str) -> tuple[str, str | None, str | None]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.document import Doc
-from pipeline.header_fields import _is_upper, is_position, recase_position
+from pipeline.header_fields import is_position, is_upper, recase_position
 from pipeline.header_zone import Cell
 from pipeline.record import Signer
 from pipeline.tables import load
@@ -39,7 +39,7 @@ def _clean(text: str) -> str:
 
 def _authority(text: str) -> regex.Match[str] | None:
     m = _AUTHORITY.search(text)
-    if m and m.group("auth") in load("signer")["authorities"] and _is_upper(m.group("rest")):
+    if m and m.group("auth") in load("signer")["authorities"] and is_upper(m.group("rest")):
         return m
     return None
 
@@ -57,7 +57,7 @@ def is_signature_part(text: str) -> bool:
 
 def _is_position_line(text: str) -> bool:
     text = _clean(text)
-    return len(text) < 80 and _is_upper(text) and is_position(text)
+    return len(text) < 80 and is_upper(text) and is_position(text)
 
 
 def find_signature(lines: list[Cell], receivers: int | None) -> int | None:
@@ -148,10 +148,10 @@ def _next_position(lines: list[Cell], i: int) -> tuple[int, str] | None:
         text = _clean(lines[j].text)
         if _BULLET.match(text):
             tail = _tail(text)
-            if tail and _is_upper(tail) and (is_position(tail) or _authority(tail)):
+            if tail and is_upper(tail) and (is_position(tail) or _authority(tail)):
                 return j, tail
             continue
-        if _is_upper(text) and not _SIGNED.match(text):
+        if is_upper(text) and not _SIGNED.match(text):
             return j, text
         return None
     return None
@@ -160,7 +160,7 @@ def _next_position(lines: list[Cell], i: int) -> tuple[int, str] | None:
 def _split_inline_name(text: str) -> tuple[str, str | None]:
     """("PHÓ THỐNG ĐỐC Phạm Tiến Dũng") -> ("PHÓ THỐNG ĐỐC", "Phạm Tiến Dũng")."""
     m = regex.search(r"\s(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5})$", text)
-    if m and _is_upper(text[: m.start()]):
+    if m and is_upper(text[: m.start()]):
         return text[: m.start()].strip(), m.group(1)
     return text, None
 

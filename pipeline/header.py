@@ -194,7 +194,7 @@ def _around(cell: Cell, start: int, end: int) -> list[Cell]:
 def _continues_issuer(cell: Cell, flattened: bool = False) -> bool:
     """An upper-case line that carries on the issuer's name ("VÀ XÃ HỘI", "TỈNH KON TUM")."""
     text = cell.text
-    return ((flattened or not cell.blank_before) and hf._is_upper(text) and not hf.is_issuer_line(text)
+    return ((flattened or not cell.blank_before) and hf.is_upper(text) and not hf.is_issuer_line(text)
             and not hf.MOTTO.search(text) and not hf.SLOGAN.search(text) and not hf.title_type(text)
             and not hf.NUMBER_LINE.search(text) and len(text) < 60)
 
@@ -218,7 +218,7 @@ def _continues_subject(cell: Cell, previous: str) -> bool:
     text = cell.text
     return (not cell.blank_before and not is_body_start(cell) and not _RECIPIENTS.match(text)
             and not _NOISE.match(text)
-            and not (hf._is_upper(text) and not hf._is_upper(previous))
+            and not (hf.is_upper(text) and not hf.is_upper(previous))
             and not _PLACE_DATE.match(text) and not hf.NUMBER_LINE.match(text)
             and not hf.MOTTO.search(text) and not hf.SLOGAN.search(text))
 
@@ -230,7 +230,7 @@ def _set_subject(doc: Doc, header: Header, start: int, end: int) -> None:
     subject = regex.sub(r"\s+", " ", stripped)
     if not subject:
         return
-    if hf._is_upper(subject) and len(subject) > 3:
+    if hf.is_upper(subject) and len(subject) > 3:
         subject = _sentence_case(subject)
     header.subject = subject
     header.spans["subject"] = doc.span(start, start + len(stripped))

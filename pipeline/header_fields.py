@@ -174,7 +174,7 @@ def _known_names() -> list[str]:
 _UPPER, _LOWER = regex.compile(r"\p{Lu}"), regex.compile(r"\p{Ll}")
 
 
-def _is_upper(text: str) -> bool:
+def is_upper(text: str) -> bool:
     """Mostly capitals: a header or signature line ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "KT.GIÁM ĐỐC")."""
     upper = len(_UPPER.findall(text))
     return upper > 0 and upper >= 4 * len(_LOWER.findall(text))
@@ -191,7 +191,7 @@ def recase(text: str) -> str:
     'Bộ Tài chính'
     """
     text = regex.sub(r"\s+", " ", text).strip()
-    if not _is_upper(text):
+    if not is_upper(text):
         return text
     folded = text.casefold()
     for name in _known_names():
@@ -245,7 +245,7 @@ def is_issuer_line(line: str) -> bool:
     >>> is_issuer_line("UBND TỈNH KON TUM"), is_issuer_line("NGHỊ ĐỊNH")
     (True, False)
     """
-    if not _is_upper(line) or MOTTO.search(line):
+    if not is_upper(line) or MOTTO.search(line):
         return False
     return any(line == head or line.startswith(head + " ") for head in load("issuers")["heads"])
 
@@ -270,7 +270,7 @@ def recase_position(text: str) -> str:
         if (folded == key or folded.startswith(key + " ")) and len(key) > len(best):
             best = key
     if not best:
-        return recase(text) if _is_upper(text) else text
+        return recase(text) if is_upper(text) else text
     rest = text[len(best):].strip()
     return f"{_positions()[best]} {recase(rest) if rest else ''}".strip()
 
