@@ -4,7 +4,7 @@ Drafts leave the day or month blank ("ngày   tháng 4 năm 2022"), so a date is
 :class:`~pipeline.record.DateParts` whose unknown parts are ``None``. Shapes:
 
 - words: "ngày 07 tháng 4 năm 2014", "ngày tháng 4 năm 2022", "ngày … tháng … năm 2023";
-- numbers: "30/3/2022", "01-10-1997" (Party style), "30.3.2022";
+- numbers: "30/3/2022", "01-10-1997" (Party style), "30.3.2022", blanks "ngày …/…/2024";
 - month and year alone: "tháng 01 năm 2023".
 
 >>> parse_date("ngày 07 tháng 4 năm 2014")
@@ -34,6 +34,10 @@ _WORDS = regex.compile(
 )
 _NUMBERS = regex.compile(
     r"(?:\b[Nn]gày\s*)?(?<![\d/.-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/])"
+)
+# "ngày …/…/2024", "ngày  /3/2022": a numeric date with its day or month left blank.
+_BLANK_NUMBERS = regex.compile(
+    r"\b[Nn]gày\s*(?P<day>\d{1,2})?[ .…_]*/[ .…_]*(?P<month>\d{1,2})?[ .…_]*/\s*(?P<year>\d{4})\b"
 )
 _EARLIEST, _LATEST = 1945, 2100
 
@@ -73,7 +77,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
     end = len(text) if end is None else end
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_WORDS, _NUMBERS):
+    for pattern in (_WORDS, _NUMBERS, _BLANK_NUMBERS):
         for m in pattern.finditer(text, start, end):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

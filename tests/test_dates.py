@@ -15,7 +15,9 @@ PARSE_CASES = [
     ("ngày tháng 4 năm 2022", DateParts(2022, 4, None)),  # seed 000: day left blank
     ("ngày   tháng   năm 2023", DateParts(2023, None, None)),  # seed 001: day and month blank
     ("ngày ... tháng ... năm 2021", DateParts(2021, None, None)),  # dotted blanks
-    ("ngày …/…/2024", None),  # blanks in numbers are not a date
+    ("ngày …/…/2024", DateParts(2024, None, None)),  # blanks in figures
+    ("ngày   /3/2022", DateParts(2022, 3, None)),
+    ("…/…/2024", None),  # without "ngày" dots and slashes are not a date
     ("01-10-1997", DateParts(1997, 10, 1)),  # Party style
     ("30.3.2022", DateParts(2022, 3, 30)),
     ("tháng 01 năm 2023", DateParts(2023, 1, None)),  # month and year alone
