@@ -12,12 +12,14 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import CongvanError
 from pipeline.readers import Text, read_bytes, read_path
 from pipeline.readers.base import page_of
+from pipeline.readers.legacy import ENCODERS
 from pipeline.readers.sniff import OLE, sniff
 from tests.conftest import needs_shared, seed_paths
 from tests.fixtures.builders import build_docx, build_html, build_pdf, build_scanned_pdf
@@ -428,3 +430,33 @@ def kon_tum_docx() -> bytes:
 @cache
 def kon_tum_pdf() -> bytes:
     return build_pdf(KON_TUM)
+
+
+# --- legacy fonts inside documents --------------------------------------------------------------
+
+def test_docx_typed_in_tcvn3_fonts_is_converted():
+    read = read_bytes(build_docx(ENCODERS["tcvn3"](KON_TUM), header_table=True), "cv.docx")
+    assert (read.reader, read.encoding) == ("docx", "tcvn3")
+    assert read.text.startswith("UBND TỈNH KON TUM\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\n\nCỘNG HÒA XÃ HỘI")
+    assert "Kính gửi: Các phòng, đơn vị trực thuộc Sở" in read.text
+
+
+def test_pdf_in_vni_fonts_is_converted_and_pages_still_start_where_they_did():
+    body = "\n\n".join(f"{i}. Phòng Tài nguyên và Môi trường các huyện, thành phố thực hiện thi đua." for i in range(1, 80))
+    read = read_bytes(build_pdf(ENCODERS["vni"](KON_TUM + "\n\n" + body)), "cv.pdf")
+    assert (read.reader, read.encoding) == ("pdf", "vni")
+    assert read.pages and len(read.pages) >= 2
+    assert read.text.startswith("UBND TỈNH KON TUM")
+    for start in read.pages[1:]:
+        assert read.text[start - 1] == "\n" and regex.match(r"\d+\. Phòng Tài nguyên", read.text[start:])
+
+
+@pytest.mark.parametrize("garbage", ["\x03\x11\x05\x07 \x12\x04\x06", "\ue001\ue002\ue003 \ue004", "\ufffd\ufffd S"])
+def test_pdf_text_from_fonts_without_unicode_map_is_e112(monkeypatch, garbage):
+    # What pypdf returns for glyph codes of an embedded font that has no ToUnicode map.
+    from pipeline.readers import pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "_pages", lambda reader, data: [garbage * 20, garbage * 20])
+    with pytest.raises(CongvanError) as err:
+        read_bytes(build_pdf(KON_TUM), "cv.pdf")
+    assert err.value.code == "E112" and "Unicode map" in str(err.value)

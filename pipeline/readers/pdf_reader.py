@@ -25,6 +25,9 @@ from pipeline.readers.text import Text
 _COLUMN_GAP = 6.0  # font sizes of empty baseline between two cells of a table
 _BLOCK_GAP = 1.3  # times the usual line step: a paragraph gap
 _MIN_TEXT = 20  # characters below which a PDF counts as having no text layer
+# Fonts without a Unicode map give control codes, private-use code points or U+FFFD.
+_UNMAPPED = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff\ufffd]")
+_MAX_UNMAPPED = 0.3
 _SPACES = regex.compile(r"(?<=\S)[ ]{2,}(?=\S)")
 _WRAP_REACH = 0.88  # a line reaching this share of the text width was wrapped, not ended
 # A line that starts an item or a heading is never the tail of the line before it.
@@ -238,6 +241,9 @@ def read_pdf(data: bytes, encoding: str = "auto") -> Text:
         if b"%%EOF" not in data[-2048:]:
             raise CongvanError("E111", detail="truncated PDF (no %%EOF marker) with no readable text")
         raise CongvanError("E112", detail=f"{len(texts)} page(s) without text; the PDF holds only images")
+    unmapped = sum(len(_UNMAPPED.findall(t)) for t in texts)
+    if unmapped > _MAX_UNMAPPED * sum(len(t.replace(" ", "")) for t in texts):
+        raise CongvanError("E112", detail="its text layer is unreadable (fonts without a Unicode map)")
     pages, parts, offset = [], [], 0
     for text in texts:
         pages.append(offset)
