@@ -17,6 +17,10 @@ itself is its main one: it takes the issuer as ``launched_by``, the acts of its 
 
 from __future__ import annotations
 
+from functools import cache
+
+import regex
+
 from pipeline.campaigns_details import add_details, find_themes
 from pipeline.campaigns_names import Mention, find_mentions, kind_of, same_campaign
 from pipeline.campaigns_periods import find_range, period_in
@@ -36,7 +40,7 @@ def add(doc: Doc) -> None:
     for mention in mentions:
         if not mention.generic:
             _merge(doc, campaigns, mention, _role(text, mention))
-    main = _main_campaign(text, campaigns, mentions)
+    main = _main_campaign(text, campaigns, mentions) or _subject_campaign(doc, campaigns)
     if main is not None:
         _date_main(doc, text, main, mentions)
         main.launched_by = doc.record.header.issuer if main.role == "launched" else None
@@ -65,11 +69,11 @@ def _role(text: str, mention: Mention) -> str:
     return "referenced"
 
 
+@cache
 def _role_patterns() -> dict:
-    import regex
-
     t = load("campaign_patterns")
-    return {"elsewhere": regex.compile(t["launched_elsewhere"]), "continued": regex.compile(t["role_continued"])}
+    return {"elsewhere": regex.compile(t["launched_elsewhere"]), "continued": regex.compile(t["role_continued"]),
+            "subject": regex.compile(t["subject_launch"])}
 
 
 def _merge(doc: Doc, campaigns: list[Campaign], mention: Mention, role: str) -> None:
@@ -102,6 +106,19 @@ def _main_campaign(text: str, campaigns: list[Campaign], mentions: list[Mention]
         chosen = next((c for c in campaigns if kind and c.kind == kind), campaigns[0])
         chosen.role = "launched"
         return chosen
+    return None
+
+
+def _subject_campaign(doc: Doc, campaigns: list[Campaign]) -> Campaign | None:
+    """A plan titled "Tổ chức phong trào thi đua “…”" launches the movement it names."""
+    subject = doc.record.header.subject or ""
+    if not _role_patterns()["subject"].match(subject):
+        return None
+    for mention in find_mentions(subject):
+        for campaign in campaigns:
+            if not mention.generic and same_campaign(campaign.name, mention.name):
+                campaign.role = "launched"
+                return campaign
     return None
 
 

@@ -35,6 +35,7 @@ from pipeline.tasks_text import (
     handover_doer,
     heading_doer,
     is_boilerplate,
+    is_closing,
     is_normative,
     sentences,
     title_matches,
@@ -131,15 +132,17 @@ def _read_item(doc: Doc, nodes: list[Node], index: int, ctx: _Context) -> None:
         _read_sentences(doc, ctx, node, skip_first=True, index=index, nodes=nodes)
         return
     inherited = _inherited(nodes, index, ctx)
-    if inherited and not handed and not _is_heading(node) and zone:
+    if inherited and not handed and not _is_heading(nodes, node) and zone:
         _emit(doc, ctx, node, inherited, ActionText(node.text, node.start), None)
         return
     _read_sentences(doc, ctx, node, skip_first=False, index=index, nodes=nodes)
 
 
-def _is_heading(node: Node) -> bool:
+def _is_heading(nodes: list[Node], node: Node) -> bool:
     """A short title over its own items ("a) Về công tác tuyên truyền:") is not itself a task."""
-    return bool(node.children) and (node.text.endswith(":") or len(node.text.split()) <= 12)
+    if node.text.endswith(":"):
+        return True
+    return any(nodes[c].is_item for c in node.children) and len(node.text.split()) <= 12
 
 
 def _read_paragraph(doc: Doc, nodes: list[Node], index: int, ctx: _Context) -> None:
@@ -155,6 +158,10 @@ def _read_paragraph(doc: Doc, nodes: list[Node], index: int, ctx: _Context) -> N
             if not other.is_item:
                 break
             ctx.scope[later] = handed
+        return
+    names = ctx.scope.get(index)
+    if names and not is_closing(node.text) and split_doer(node.text) is None:
+        _emit(doc, ctx, node, names, ActionText(node.text, node.start), None)  # under "a) Sở Y tế:"
         return
     _read_sentences(doc, ctx, node, skip_first=False, index=index, nodes=nodes)
 

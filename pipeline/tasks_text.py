@@ -46,6 +46,8 @@ def _tables() -> dict:
         "cuts": [regex.compile(c) for c in t["purpose_cuts"]],
         "boiler": {b.strip(_TRAIL).casefold() for b in t["boilerplate_actions"]},
         "duty": regex.compile(t["duty_heading"]),
+        "not_handing": set(t["not_handing_verbs"]),
+        "closing": regex.compile(t["closing_paragraph"]),
         "headings": {
             key: regex.compile(r"(?:về\s+)?(?:" + "|".join(map(regex.escape, t[key])) + r")(?![\p{L}])")
             for key in ("non_task_headings", "responsibility_headings")
@@ -75,9 +77,17 @@ def handover_doer(text: str) -> list[str] | None:
     last = sentences(text, 0)[-1].text
     for at in cue_positions(last):
         doer = split_doer(last[at:])
-        if doer is not None and not doer.speech:
-            return doer.names
+        if doer is None or doer.speech or doer.descriptive:
+            continue
+        if not doer.lead and doer.verb in _tables()["not_handing"]:
+            continue  # "Chủ tịch UBND tỉnh chỉ đạo như sau:" speaks, it does not take the list
+        return doer.names
     return None
+
+
+def is_closing(text: str) -> bool:
+    """ "Trên đây là …", "Trong quá trình thực hiện …": the closing words, not an order."""
+    return bool(_tables()["closing"].match(text))
 
 
 def heading_doer(text: str) -> list[str] | None:

@@ -145,3 +145,14 @@ def test_corpus_laws_name_few_movements() -> None:
         assert len(doc.record.campaigns) <= 3, page.name
         for c in doc.record.campaigns:
             assert len(c.name.split()) >= 4, (page.name, c.name)
+
+
+def test_plan_titled_with_a_movement_launches_it() -> None:
+    from pipeline.extract import extract_text
+
+    rec = extract_text("UBND TỈNH BÌNH ĐỊNH\nSỞ Y TẾ\nSố: 123/KH-SYT\n\nBình Định, ngày 05 tháng 3 năm 2024\n\n"
+                       "KẾ HOẠCH\nTổ chức phong trào thi đua “Ngành Y tế chung tay xây dựng nông thôn mới” "
+                       "giai đoạn 2024-2025\n\nI. MỤC ĐÍCH\nĐộng viên viên chức hưởng ứng.\n")
+    (c,) = rec.campaigns
+    assert (c.role, c.start, c.end) == ("launched", "2024", "2025")
+    assert c.launched_by == rec.header.issuer

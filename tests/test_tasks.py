@@ -193,3 +193,45 @@ def test_corpus_decrees_give_few_tasks() -> None:
         for t in doc.record.tasks:
             assert normalized(t.assignees[0]) not in {"co quan", "to chuc", "ca nhan"}
         assert len(doc.record.tasks) <= 25, page.name
+
+
+UBND_DISPATCH = """Số: 88/UBND-VX
+V/v tăng cường phòng chống dịch
+
+Kính gửi: Các sở, ban, ngành tỉnh
+
+Chủ tịch UBND tỉnh chỉ đạo như sau:
+
+1. Tăng cường công tác tuyên truyền phòng chống dịch bệnh.
+
+2. Sở Y tế:
+Chủ trì, phối hợp với các địa phương giám sát dịch bệnh, báo cáo UBND tỉnh trước ngày 10/10/2024.
+
+3. Giao Sở Tài chính:
+- Bố trí kinh phí phòng chống dịch.
+- Hướng dẫn các đơn vị thanh quyết toán.
+
+4. Các sở, ban, ngành, UBND các huyện, thị xã có trách nhiệm phối hợp với Sở Y tế cung cấp số liệu.
+
+Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị báo cáo về Sở Y tế để tổng hợp./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_provincial_dispatch() -> None:
+    """A speaker's "chỉ đạo như sau:" hands nothing over; doer headings hand their lines down."""
+    from pipeline.extract import extract_text
+
+    rec = extract_text(UBND_DISPATCH)
+    got = [(t.assignees, t.action.split(",")[0], t.deadline) for t in rec.tasks]
+    assert got == [
+        (["Sở Y tế"], "Chủ trì", "2024-10-10"),
+        (["Sở Tài chính"], "Bố trí kinh phí phòng chống dịch", None),
+        (["Sở Tài chính"], "Hướng dẫn các đơn vị thanh quyết toán", None),
+        (["Các sở, ban, ngành", "UBND các huyện, thị xã"], "có trách nhiệm phối hợp với Sở Y tế cung cấp số liệu", None),
+    ]
+    assert rec.tasks[0].coordinators == ["các địa phương"]
+    assert [a.name for a in rec.assignees] == ["Sở Y tế", "Sở Tài chính", "Các sở, ban, ngành", "UBND các huyện, thị xã"]
