@@ -25,6 +25,7 @@ import regex
 from pipeline import header_fields as hf
 from pipeline.dates import first_date
 from pipeline.document import Doc
+from pipeline.header_fields import is_upper
 from pipeline.header_infer import expand_abbreviation, infer_issuer
 from pipeline.header_zone import Cell, cells, is_body_start
 from pipeline.record import Header
@@ -282,15 +283,8 @@ def _recipients(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
     rest = cell.tail(_RECIPIENTS.match(cell.text).end())
     entries = [rest] if rest else []
     j = i + 1
-    while j < len(zone):
-        nxt = zone[j]
-        bulleted = bool(_BULLET.match(nxt.text))
-        open_list = not entries or entries[-1].text.rstrip().endswith((";", ","))
-        if is_body_start(nxt) or not (bulleted or (open_list and len(nxt.text) < 150)):
-            break
-        if not bulleted and entries and not open_list:
-            break
-        entries.append(nxt)
+    while j < len(zone) and _is_recipient(zone[j], entries, listed_below=rest is None):
+        entries.append(zone[j])
         j += 1
     h = r.header
     for entry in entries:
@@ -304,6 +298,21 @@ def _recipients(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
     else:
         r.last_end = max(r.last_end, cell.end)
     return j
+
+
+def _is_recipient(cell: Cell, entries: list[Cell], listed_below: bool) -> bool:
+    """A line of the "Kính gửi" list: a bullet, the first line, a line after an entry ending in ";",
+    or, when the list stands under a bare "Kính gửi:", a short line right under the last entry
+    ("Ủy ban nhân dân các tỉnh" / "Sở Tài chính")."""
+    if is_body_start(cell) or _SUBJECT.match(cell.text) or _PLACE_DATE.match(cell.text):
+        return False
+    if _BULLET.match(cell.text):
+        return True
+    open_list = not entries or entries[-1].text.rstrip().endswith((";", ","))
+    if open_list:
+        return len(cell.text) < 150
+    return (listed_below and not cell.blank_before and len(cell.text) < 100 and cell.text[:1].isupper()
+            and not is_upper(cell.text) and not entries[-1].text.endswith("."))
 
 
 def _settle_issuer(doc: Doc, r: _Reading) -> None:

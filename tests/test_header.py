@@ -141,6 +141,10 @@ LAYOUTS = [
         {"issuer": "Sở Nội vụ", "number": "12", "place": "Lào Cai", "date": "2023-03-15",
          "subject": "triển khai thi đua", "recipients": ["Sở Tài chính"]},
     ),
+    (  # recipients one a line under a bare "Kính gửi:", without bullets or punctuation
+        "Số: 1/UBND-VX\nKính gửi:\nỦy ban nhân dân các tỉnh\nSở Tài chính\n\nThực hiện",
+        {"recipients": ["Ủy ban nhân dân các tỉnh", "Sở Tài chính"]},
+    ),
     (  # a Party title that names its issuer; the signer's line is not the subject
         "NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ\n\nSố: 16-NQ/TW\n\nHà Nội, ngày 21 tháng 7 năm 2026\n\n"
         "Người ký: Tổng Bí thư Tô Lâm\n\nI- TÌNH HÌNH",
