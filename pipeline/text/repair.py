@@ -92,7 +92,7 @@ def tones(text: str) -> list[Edit]:
 
 _MARKDOWN = regex.compile(
     r"""
-      (?m:(?<=^[ ]{0,3}[*_]{0,3})(?:\#{1,6}[ ]+)+) # heading marks, also inside emphasis ("**## I.")
+      (?m:(?<=^[ ]{0,3}[*_]{0,3})(?:\#{1,6}(?:[ ]+|$))+)  # heading marks, also in emphasis ("**## I.")
     | (?m:^[ ]*[-_=*]{3,}[ ]*$)          # horizontal rules, underlines under header names
     | \*\*+ | __+                        # strong emphasis, either side
     | (?<![\w*])\*(?=[^\s*])             # *emphasis* opening
