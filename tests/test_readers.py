@@ -460,3 +460,36 @@ def test_pdf_text_from_fonts_without_unicode_map_is_e112(monkeypatch, garbage):
     with pytest.raises(CongvanError) as err:
         read_bytes(build_pdf(KON_TUM), "cv.pdf")
     assert err.value.code == "E112" and "Unicode map" in str(err.value)
+
+
+def _table_docx(rows: list[tuple[str, ...]]) -> bytes:
+    def build(d):
+        t = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                t.cell(r, c).text = value
+
+    return _docx(build)
+
+
+TABLE_CASES = [
+    # header table with an empty spacer column: still read cell by cell
+    ([("UBND TỈNH KON TUM", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), ("Số: 12/STNMT-VP", "", "Kon Tum, ngày 05")],
+     "UBND TỈNH KON TUM\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 12/STNMT-VP\n\nKon Tum, ngày 05"),
+    # signature table
+    ([("Nơi nhận:\n- Như trên;", "GIÁM ĐỐC\nNguyễn Văn Lộc")], "Nơi nhận:\n- Như trên;\n\nGIÁM ĐỐC\nNguyễn Văn Lộc"),
+    # two columns over many rows: a data table
+    ([("STT", "Nội dung"), ("1", "Tuyên truyền"), ("2", "Khen thưởng"), ("3", "Sơ kết")],
+     "| STT | Nội dung |\n\n| 1 | Tuyên truyền |\n\n| 2 | Khen thưởng |\n\n| 3 | Sơ kết |"),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected"), TABLE_CASES)
+def test_docx_layout_and_data_tables(rows, expected):
+    assert read_bytes(_table_docx(rows)).text == expected
+
+
+def test_html_rows_with_three_filled_cells_become_pipe_lines():
+    page = ("<html><body><table><tr><td>UBND TỈNH KON TUM</td><td>&nbsp;</td><td>CỘNG HÒA XÃ HỘI</td></tr>"
+            "<tr><td>1</td><td>Tuyên truyền</td><td>Văn phòng Sở</td></tr></table></body></html>")
+    assert read_bytes(page.encode()).text == "UBND TỈNH KON TUM\n\nCỘNG HÒA XÃ HỘI\n\n| 1 | Tuyên truyền | Văn phòng Sở |"

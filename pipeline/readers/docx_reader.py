@@ -32,6 +32,7 @@ from pipeline.readers.docx_numbering import Numbering
 from pipeline.readers.text import Text
 
 _DATA_TABLE_COLUMNS = 3
+_LAYOUT_ROWS = 4  # a layout (header, signature) table has fewer rows than this
 # Text boxes hold header blocks in some templates; mc:Fallback repeats them as VML, skip it.
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 _TEXT_BOXES = ".//w:txbxContent[not(ancestor::*[local-name()='Fallback'])]"
@@ -118,10 +119,23 @@ def _cell_blocks(cell: Any, numbering: Numbering) -> list[str]:
     return blocks
 
 
+def _filled(cell: Any) -> bool:
+    return bool("".join(cell._tc.itertext()).strip())
+
+
+def is_data_table(rows: list[list[Any]]) -> bool:
+    """Three filled columns, or two over many rows, make a data table; the header and signature
+    tables of a dispatch have two filled columns (a spacer column is empty) and a few rows."""
+    filled = [sum(_filled(c) for c in cells) for cells in rows]
+    if max(filled, default=0) >= _DATA_TABLE_COLUMNS:
+        return True
+    return len(rows) >= _LAYOUT_ROWS and sum(n >= 2 for n in filled) > len(rows) / 2
+
+
 def _table_blocks(table: Any, numbering: Numbering) -> list[str]:
     blocks: list[str] = []
     rows = [_unique_cells(row) for row in table.rows]
-    data_table = max((len(cells) for cells in rows), default=0) >= _DATA_TABLE_COLUMNS
+    data_table = is_data_table(rows)
     for cells in rows:
         if data_table:
             texts = [" ".join(" ".join(_cell_blocks(c, numbering)).split()) for c in cells]

@@ -89,8 +89,8 @@ def main_block(root: Any) -> Any:
 
 def _row_line(row: Any) -> str | None:
     cells = row.find_all(["td", "th"], recursive=False)
-    if len(cells) < _DATA_TABLE_COLUMNS:
-        return None
+    if sum(1 for c in cells if c.get_text(strip=True)) < _DATA_TABLE_COLUMNS:
+        return None  # a layout row (header, signature), spacer cells aside: read cell by cell
     return "| " + " | ".join(" ".join(c.get_text(" ").split()) for c in cells) + " |"
 
 
