@@ -24,7 +24,7 @@ _UNIT = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)"
 _ORG = r"(?:Sở|Ủy\s+ban\s+nhân\s+dân|UBND|Ban|Phòng|Cục|Chi\s+cục|Trung\s+tâm|Bộ|Hội\s+đồng|Văn\s+phòng)"
 _LAUNCH = r"(?:phát\s+động|ban\s+hành|đề\s+nghị|thông\s+báo|hướng\s+dẫn|kêu\s+gọi|xây\s+dựng\s+kế\s+hoạch)"
 _ACTING = regex.compile(
-    rf"(?<!\p{{L}})(?P<name>{_ORG}\s+\p{{Lu}}[\p{{L}}&\-]*(?:\s+[\p{{L}}&\-]+){{0,8}}?)\s+{_LAUNCH}\b"
+    rf"(?<!\p{{L}})(?P<name>{_ORG}\s+\p{{Lu}}[\p{{L}}&\-,]*(?:\s+[\p{{L}}&\-,]+){{0,8}}?)\s+{_LAUNCH}\b"
 )
 
 

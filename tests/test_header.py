@@ -174,6 +174,26 @@ def test_body_start_after_recipients() -> None:
     assert doc.text[doc.body_start:].lstrip().startswith("Thực hiện Kế hoạch")
 
 
+@pytest.mark.parametrize(("text", "issuer"), [
+    # the symbol's code, written out, and the province the body gives it
+    ("Số: /STNMT-VP\nSóc Trăng, ngày tháng 4 năm 2022\nV/v X\n\nGiám đốc Sở Tài nguyên và Môi trường tỉnh "
+     "Sóc Trăng đề nghị", "Sở Tài nguyên và Môi trường tỉnh Sóc Trăng"),
+    # an unknown code: the body launches something in the issuer's name
+    ("Số: /KH-XYZ\nHà Nội, ngày 1 tháng 2 năm 2024\nKẾ HOẠCH\nThi đua năm 2024\n\n"
+     "Sở Văn hóa, Thể thao và Du lịch phát động phong trào thi đua", "Sở Văn hóa, Thể thao và Du lịch"),
+    # no header issuer, no code, no name in the body: the law's issuer of a Nghị định
+    ("NGHỊ ĐỊNH\nQuy định chi tiết\nCăn cứ Luật Tổ chức Chính phủ", "Chính phủ"),
+    # nothing to go on
+    ("Số: /XYZ\nV/v X\n\nĐề nghị các đơn vị thực hiện.", None),
+])
+def test_issuer_inferred(text: str, issuer: str | None) -> None:
+    doc, h = _read(text)
+    assert h.issuer == issuer
+    if "issuer" in h.spans:  # found in the body: the span holds it
+        s, e = h.spans["issuer"]
+        assert doc.source[s:e] == issuer
+
+
 def test_motto_never_issuer_and_spans_map_back() -> None:
     text = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập-Tự do-Hạnh phúc\nSố: /STNMT-VP\nV/v X\n\nCăn cứ"
     doc, h = _read(text)
