@@ -69,6 +69,8 @@ def _levels(abstract: Any) -> dict[int, Level]:
 class Numbering:
     lists: dict[str, dict[int, Level]] = field(default_factory=dict)  # numId -> levels
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    styles: dict[str, Any] = field(default_factory=dict)  # paragraph style id -> its numPr
+    default_style: str | None = None
 
     @classmethod
     def of(cls, document: Any) -> Numbering:
@@ -86,11 +88,13 @@ class Numbering:
                 if start is not None and ilvl in levels:
                     levels[ilvl] = Level(levels[ilvl].fmt, levels[ilvl].text, int(start))
             lists[num.get(_W + "numId") or ""] = levels
-        return cls(lists=lists)
+        styles, default = _style_numbering(document)
+        return cls(lists=lists, styles=styles, default_style=default)
 
     def _num_pr(self, paragraph: Any) -> tuple[str, int] | None:
-        for ppr in (paragraph._p.pPr, _style_ppr(paragraph)):
-            num_pr = ppr.find(_W + "numPr") if ppr is not None else None
+        ppr = paragraph._p.pPr
+        style = _val(ppr, "pStyle") or self.default_style
+        for num_pr in (ppr.find(_W + "numPr") if ppr is not None else None, self.styles.get(style or "")):
             if num_pr is not None:
                 num_id = _val(num_pr, "numId")
                 if num_id and num_id != "0":
@@ -119,7 +123,29 @@ class Numbering:
         return text.strip() or None
 
 
-def _style_ppr(paragraph: Any) -> Any:
-    # List styles ("List Number") carry the numbering in the style, not the paragraph.
-    element = getattr(paragraph.style, "element", None)
-    return element.pPr if element is not None else None
+def _style_numbering(document: Any) -> tuple[dict[str, Any], str | None]:
+    """numPr of each paragraph style, inherited along basedOn: list styles ("List Number") carry
+    the numbering in the style, not the paragraph. Read once; python-docx's per-paragraph style
+    lookup costs more than the rest of the reading."""
+    try:
+        root = document.styles.element
+    except (KeyError, AttributeError, NotImplementedError):
+        return {}, None
+    own, based, default = {}, {}, None
+    for style in root.findall(_W + "style"):
+        if style.get(_W + "type") != "paragraph":
+            continue
+        sid = style.get(_W + "styleId") or ""
+        ppr = style.find(_W + "pPr")
+        own[sid] = ppr.find(_W + "numPr") if ppr is not None else None
+        based[sid] = _val(style, "basedOn")
+        if style.get(_W + "default") in ("1", "true"):
+            default = sid
+    resolved = {}
+    for sid in own:
+        seen, cur = set(), sid
+        while cur and cur not in seen and own.get(cur) is None:
+            seen.add(cur)
+            cur = based.get(cur)
+        resolved[sid] = own.get(cur or "")
+    return resolved, default
