@@ -51,6 +51,7 @@ class _Reading:
     has_vv: bool = False
     lead: str | None = None  # "Luật" in "Luật số: 24/2023/QH15"
     last_kind: str = ""  # what the last cell read was: "issuer" lets a flattened next line continue it
+    beside_motto: set[int] = field(default_factory=set)  # starts of cells cut out of a motto line
 
 
 def add(doc: Doc) -> None:
@@ -85,7 +86,8 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
         return _recipients(doc, r, zone, i)
     if not r.title_seen and hf.title_type(cell.text):
         return _title(doc, r, zone, i)
-    if r.issuer_lines and r.last_kind == "issuer" and _continues_issuer(cell, flattened=True):
+    if (r.issuer_lines and r.last_kind == "issuer" and cell.start in r.beside_motto
+            and _continues_issuer(cell, flattened=True)):
         r.issuer_lines[-1].append(cell)  # "TỈNH LÀO CAI" left of "Độc lập - Tự do - Hạnh phúc"
         r.last_end = cell.end
         return i + 1
@@ -121,6 +123,7 @@ def _motto(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
         if len(piece) > 2 and regex.search(r"\p{L}{2}", piece):
             start = cell.start + part.start() + part.group().index(piece)
             rest.append(Cell(start, start + len(piece), piece, cell.blank_before))
+    r.beside_motto.update(c.start for c in rest)
     return rest
 
 
