@@ -3,10 +3,13 @@
 pypdf's own extraction glues the cells of a header table that share a baseline ("Số: 12/UBND-VP
 Kon Tum, ngày …") and loses paragraph gaps. The reader keeps pypdf's fragments in content order
 and rebuilds the layout from their positions: a new line when the baseline moves, a blank line
-(a new block) at a wide vertical gap or a jump back up (the next cell of a table), and a new
-block at a wide horizontal gap on one baseline (the right-hand cell).
+(a new block) at a wide vertical gap or a jump back up (the next cell of a table), a new block at
+a wide horizontal gap on one baseline (the right-hand cell; header rows written across the page
+are read column by column), and a line that ran to the right edge joined to its continuation
+(paragraphs reflowed, so "… Hồ Chí\\nMinh" does not cut a citation in two).
 
-A PDF whose pages hold no text is a scan: CongvanError E112 (OCR needed).
+A PDF whose pages hold no text is a scan: CongvanError E112 (OCR needed); so is one whose text
+comes from fonts without a Unicode map.
 """
 
 from __future__ import annotations
@@ -58,8 +61,9 @@ class Line:
 
     @property
     def start(self) -> float:
-        return self.fragments[0].x + _width(self.fragments[0].text[: -len(self.fragments[0].text.lstrip())],
-                                             self.fragments[0].size)
+        first = self.fragments[0]
+        leading = len(first.text) - len(first.text.lstrip())
+        return first.x + _width(" " * leading, first.size)
 
     @property
     def end(self) -> float:
