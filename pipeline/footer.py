@@ -30,7 +30,8 @@ from pipeline.header_zone import Cell, cells
 from pipeline.record import Distribution
 from pipeline.tables import load
 
-_RECEIVERS = regex.compile(r"(?:N|(?<![\p{L}]))[ơo]i\s+nh[ậa][nm]\s*:?", regex.I)
+# "Nơi nhận:", "NƠI NHẬN", OCR's "ơi nhận:"; not "Nơi nhận hồ sơ" (a lower-case word goes on).
+_RECEIVERS = regex.compile(r"(?:N|(?<![\p{L}]))[ơo]i\s+nh[ậa][nm](?-i:(?!\s*\p{Ll}))\s*:?", regex.I)
 _BULLET = regex.compile(r"[-–—•+*~]+\s*")
 _ARCHIVE = regex.compile(r"Lưu\s*(?:trữ)?\s*[:.]?\s*(?P<what>.*)", regex.I)
 _PURPOSE = regex.compile(r"\((?P<inner>[^()]{1,80})\)\s*$")
@@ -57,7 +58,7 @@ def add(doc: Doc) -> None:
     footer.span = doc.span(first.start, last_end)
 
 
-_RECEIVERS_LINE = regex.compile(r"^[\s#*_|>]*(?:N|(?<![\p{L}]))[ơo]i\s+nh[ậa][nm]", regex.I | regex.M)
+_RECEIVERS_LINE = regex.compile(r"^[\s#*_|>]*" + _RECEIVERS.pattern, regex.I | regex.M)
 _ZONE_CHARS = 20000  # read this far past "Nơi nhận": the list, the signature beside or after it
 
 

@@ -119,6 +119,11 @@ def test_body_end_at_the_first_of_signature_and_list() -> None:
     assert doc.text[:doc.body_end].rstrip().endswith("./.")
 
 
+def test_receiving_office_in_the_body_is_not_the_footer() -> None:
+    doc, f = _read("Điều 5. Hồ sơ\nNơi nhận hồ sơ: Bộ phận một cửa;\n- Sở Tài chính;\n\nĐiều 6. Thời hạn")
+    assert doc.body_end is None and f.distribution == []
+
+
 def test_no_footer_leaves_body_open() -> None:
     doc, f = _read("Căn cứ Luật Tổ chức Chính phủ;\n\n1. Nội dung thứ nhất.\n2. Nội dung thứ hai.")
     assert doc.body_end is None and f.signer.position is None and f.distribution == []
