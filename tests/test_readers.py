@@ -493,3 +493,30 @@ def test_html_rows_with_three_filled_cells_become_pipe_lines():
     page = ("<html><body><table><tr><td>UBND TỈNH KON TUM</td><td>&nbsp;</td><td>CỘNG HÒA XÃ HỘI</td></tr>"
             "<tr><td>1</td><td>Tuyên truyền</td><td>Văn phòng Sở</td></tr></table></body></html>")
     assert read_bytes(page.encode()).text == "UBND TỈNH KON TUM\n\nCỘNG HÒA XÃ HỘI\n\n| 1 | Tuyên truyền | Văn phòng Sở |"
+
+
+# --- plain text --------------------------------------------------------------------------------
+
+def to_cp1258(text: str) -> bytes:
+    """Windows Vietnamese: the base letter (with its circumflex, breve or horn) + a combining tone."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+@needs_shared
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in seed_paths()])
+def test_cp1258_seeds_are_not_mistaken_for_legacy_fonts(path):
+    original = path.read_text(encoding="utf-8")
+    read = read_bytes(to_cp1258(original), path.name)
+    assert read.encoding == "cp1258" and not read.warnings
+    assert unicodedata.normalize("NFC", read.text) == unicodedata.normalize("NFC", original)
+
+
+def test_bytes_in_no_known_encoding_are_e103():
+    # 0x81 is undefined in CP1258 and the bytes are not UTF-8.
+    assert code_of(lambda: read_bytes(b"S\x81 12 \x81\x81 ng\x81y")) == "E103"

@@ -12,9 +12,11 @@ already re-encoded as UTF-8 of the mojibake characters; either way it leaves as 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from pipeline.errors import CongvanError
 from pipeline.readers.legacy import detect, legacy_name, to_unicode
+from pipeline.readers.syllables import count_syllables
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -102,10 +104,22 @@ def decode(data: bytes, encoding: str = "auto") -> tuple[str, str]:
         return _unicode_or_legacy(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    legacy = detect(as_characters(data))
-    if legacy:
-        return to_unicode(as_characters(data), legacy), legacy
+    return _cp1258_or_legacy(data)
+
+
+def _cp1258_or_legacy(data: bytes) -> tuple[str, str]:
+    """Not UTF-8: Windows Vietnamese (CP1258) or a legacy font's bytes, whichever reads better."""
     try:
-        return data.decode("cp1258"), "cp1258"
-    except UnicodeDecodeError as exc:
-        raise CongvanError("E103", detail=str(exc)) from exc
+        cp1258: str | None = data.decode("cp1258")
+    except UnicodeDecodeError:
+        cp1258 = None
+    chars = as_characters(data)
+    legacy = detect(chars)
+    if legacy:
+        converted = to_unicode(chars, legacy)
+        nfc = unicodedata.normalize("NFC", cp1258) if cp1258 else ""
+        if cp1258 is None or count_syllables(converted)[0] > count_syllables(nfc)[0]:
+            return converted, legacy
+    if cp1258 is None:
+        raise CongvanError("E103", detail="neither UTF-8 nor CP1258 nor a legacy Vietnamese encoding")
+    return cp1258, "cp1258"
