@@ -28,11 +28,11 @@ SLOGAN = regex.compile(r"Độc\s*lập\s*[-–—_,.]*\s*Tự\s*do\s*[-–—_,
 # "Số: 48/KH-UBND", "Số: /STNMT-VP", "Luật số: 24/2023/QH15", "Số: 35 /2026/TT-BXD", "Số 05-CT/TW".
 _SYMBOL = r"[\p{L}\p{N}&.…]+(?:\s*[-/]\s*[\p{L}\p{N}&.…]+)*"
 NUMBER_LINE = regex.compile(
-    r"(?<!\p{L})(?P<lead>(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Lệnh)\s+)?[Ss][ốoố]\s*(?:ký\s+hiệu\s*)?[:.]?\s*"
+    r"(?<!\p{L})(?P<lead>(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Lệnh)\s+)?[Ss][ốoỐO]\s*(?:ký\s+hiệu\s*)?[:.]?\s*"
     rf"(?P<value>(?:\d[\d.]*\p{{L}}?|[.…_]*)\s*/\s*{_SYMBOL}|\d+-[\p{{Lu}}Đ]\p{{L}}*/{_SYMBOL})"
 )
 _YEAR = regex.compile(r"(?:19|20)\d\d")
-_SEGMENTS = regex.compile(r"[/\-]")
+_SEGMENTS = regex.compile(r"[/\-.]")
 
 
 def split_number(value: str) -> tuple[str | None, str | None]:

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline import header
 from pipeline.document import Doc
-from pipeline.header_fields import recase, split_number, title_type, type_from_symbol
+from pipeline.header_fields import NUMBER_LINE, recase, split_number, title_type, type_from_symbol
 from pipeline.record import Header
 from tests.conftest import CORPUS, ROOT, gold, needs_shared, seed_paths, seed_record
 
@@ -216,6 +216,20 @@ def test_split_number(value: str, expected: tuple) -> None:
     assert split_number(value) == expected
 
 
+@pytest.mark.parametrize(("line", "value"), [
+    ("Số: /STNMT-VP", "/STNMT-VP"),
+    ("SỐ: 12/QĐ-UBND", "12/QĐ-UBND"),  # upper case
+    ("Luật số: 24/2023/QH15", "24/2023/QH15"),
+    ("Số 05-CT/TW", "05-CT/TW"),
+    ("Số: 48 /KH - UBND Hà Nội, ngày 1 tháng 1 năm 2020", "48 /KH - UBND"),  # stops before the place
+    ("Số Chương/Mục/Phụ lục", None),  # words before the slash: not a number
+    ("Tổng số 12 người", None),
+])
+def test_number_line(line: str, value: str | None) -> None:
+    m = NUMBER_LINE.search(line)
+    assert (m.group("value") if m else None) == value
+
+
 @pytest.mark.parametrize(("line", "expected"), [
     ("KẾ HOẠCH", "Kế hoạch"),
     ("NGHỊ QUYẾT LIÊN TỊCH", "Nghị quyết liên tịch"),
@@ -233,6 +247,7 @@ def test_title_type(line: str, expected: str | None) -> None:
     ("QD-UBND", "Quyết định"),  # OCR lost the stroke of Đ
     ("HD-UBND", "Hướng dẫn"),  # HD is not HĐ
     ("HĐ-UBND", "Hợp đồng"),
+    ("KH.UBND", "Kế hoạch"),  # a dot typed for the hyphen
     ("UBND-VX", None),  # công văn
     (None, None),
 ])
