@@ -12,8 +12,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from pipeline.registry.rows import record_of
+
 _COLUMNS = ("sha256", "path", "doc_type", "number", "symbol", "issuer", "place", "year", "month", "day",
-            "subject", "record_json")
+            "subject", "record")
 _CHUNK = 500
 
 
@@ -34,7 +36,7 @@ def write_jsonl(conn: sqlite3.Connection, target: str | Path, hashes: Iterable[s
     count = 0
     with open(target, "w", encoding="utf-8") as out:
         for row in _rows(conn, hashes):
-            out.write(row["record_json"] + "\n")
+            out.write(json.dumps(record_of(row["record"]), ensure_ascii=False) + "\n")
             count += 1
     return count
 
@@ -44,12 +46,15 @@ def write_parquet(conn: sqlite3.Connection, target: str | Path, hashes: Iterable
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(c, pa.int64() if c in ("year", "month", "day") else pa.string()) for c in _COLUMNS])
+    names = [*_COLUMNS[:-1], "record_json"]
+    schema = pa.schema([(c, pa.int64() if c in ("year", "month", "day") else pa.string()) for c in names])
     count = 0
     with pq.ParquetWriter(str(target), schema) as writer:
         batch: list[dict[str, Any]] = []
         for row in _rows(conn, hashes):
-            batch.append(dict(row))
+            values = dict(row)
+            values["record_json"] = json.dumps(record_of(values.pop("record")), ensure_ascii=False)
+            batch.append(values)
             if len(batch) >= _CHUNK:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 count, batch = count + len(batch), []
@@ -57,8 +62,3 @@ def write_parquet(conn: sqlite3.Connection, target: str | Path, hashes: Iterable
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             count += len(batch)
     return count
-
-
-def record_of(row_json: str) -> dict[str, Any]:
-    parsed: dict[str, Any] = json.loads(row_json)
-    return parsed

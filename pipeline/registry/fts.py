@@ -51,9 +51,13 @@ def match_expression(query: str) -> str:
 
 
 def index(conn: sqlite3.Connection, kind: str, ref_id: int, title: str, body: str) -> None:
-    """Add one row to a kind's search table."""
-    conn.execute(f"INSERT INTO {table(kind)} (ref_id, title, body, ftitle, fbody) VALUES (?, ?, ?, ?, ?)",
-                 (ref_id, title, body, " ".join(words(title)), " ".join(words(body))))
+    """Add one row to a kind's search table, folding it here."""
+    index_rows(conn, kind, [(ref_id, title, body, " ".join(words(title)), " ".join(words(body)))])
+
+
+def index_rows(conn: sqlite3.Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
+    """Add rows (ref_id, title, body, ftitle, fbody) already folded (by the ingest workers)."""
+    conn.executemany(f"INSERT INTO {table(kind)} (ref_id, title, body, ftitle, fbody) VALUES (?, ?, ?, ?, ?)", rows)
 
 
 def unindex(conn: sqlite3.Connection, kind: str, ref_ids: list[int]) -> None:

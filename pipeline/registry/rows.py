@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
-from pipeline.registry.fold import campaign_key, fold, key, unit_key
+from pipeline.registry.fold import campaign_key, fold, key, unit_key, words
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SYMBOL_NOISE = re.compile(r"[\s.\-–]+")
@@ -78,7 +80,22 @@ class DocRows:
     campaigns: list[dict[str, Any]] = field(default_factory=list)
     themes: list[dict[str, Any]] = field(default_factory=list)
     tasks: list[dict[str, Any]] = field(default_factory=list)
-    search_text: str = ""  # what the document's search row says besides its subject
+    search: dict[str, str] = field(default_factory=dict)  # the document's search row (title, body + folds)
+
+
+def search_row(title: str, body: str) -> dict[str, str]:
+    """A search-table row: the text as written and its folded words (folded here, in the worker).
+
+    >>> search_row("Thi đua", "Sở Nội vụ")["fbody"]
+    'so noi vu'
+    """
+    return {"title": title, "body": body, "ftitle": " ".join(words(title)), "fbody": " ".join(words(body))}
+
+
+def record_of(blob: bytes) -> dict[str, Any]:
+    """The record stored with a document (zlib-compressed JSON)."""
+    parsed: dict[str, Any] = json.loads(zlib.decompress(blob).decode("utf-8"))
+    return parsed
 
 
 def _document_row(rec: dict[str, Any], sha256: str, path: str | None) -> dict[str, Any]:
@@ -96,7 +113,7 @@ def _document_row(rec: dict[str, Any], sha256: str, path: str | None) -> dict[st
         "day": date.get("day"), "subject": header.get("subject"),
         "signer": " ".join(p for p in (signer.get("position"), signer.get("name")) if p) or None,
         "n_warnings": len(rec.get("warnings") or []),
-        "record_json": json.dumps(rec, ensure_ascii=False, separators=(",", ":")),
+        "record": zlib.compress(json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1),
     }
 
 
@@ -131,7 +148,13 @@ def _campaign_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _task_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
+def doc_label(doc: dict[str, Any]) -> str:
+    """ "Kế hoạch 48/KH-UBND": how a hit names its document."""
+    number = "/".join(str(p) for p in (doc.get("number"), doc.get("symbol")) if p)
+    return " ".join(str(p) for p in (doc.get("doc_type"), number) if p)
+
+
+def _task_rows(rec: dict[str, Any], label: str) -> list[dict[str, Any]]:
     extra: dict[int, list[str]] = {}  # assignees that name a task the task itself does not list
     for assignee in rec.get("assignees") or []:
         for index in assignee.get("tasks") or []:
@@ -146,10 +169,12 @@ def _task_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
                 ukey = unit_key(name) if name else ""
                 if ukey and (ukey, role) not in {(u[0], u[2]) for u in units}:
                     units.append((ukey, name.strip(), role))
+        action = task.get("action") or ""
+        body = " · ".join(p for p in (*(u[1] for u in units), task.get("deadline_text"), label) if p)
         rows.append({
-            "ordinal": i, "action": task.get("action") or "", "deadline": task.get("deadline"),
+            "ordinal": i, "action": action, "deadline": task.get("deadline"),
             "deadline_text": task.get("deadline_text"), "section": task.get("section"),
-            "span_start": start, "span_end": end, "units": units,
+            "span_start": start, "span_end": end, "units": units, "search": search_row(action, body),
         })
     return rows
 
@@ -177,7 +202,8 @@ def to_rows(rec: dict[str, Any], sha256: str | None = None, path: str | None = N
         raise ValueError("a registry document needs the sha256 of its bytes")
     doc = _document_row(rec, sha, path or source.get("path"))
     campaigns = _campaign_rows(rec)
-    rows = DocRows(document=doc, citations=_citation_rows(rec), campaigns=campaigns, tasks=_task_rows(rec))
+    label = doc_label(doc)
+    rows = DocRows(document=doc, citations=_citation_rows(rec), campaigns=campaigns, tasks=_task_rows(rec, label))
     for i, sec in enumerate(rec.get("sections") or []):
         start, end = _span(sec)
         rows.sections.append({"ordinal": i, "path": sec.get("path") or "", "label": sec.get("label"),
@@ -196,5 +222,6 @@ def to_rows(rec: dict[str, Any], sha256: str | None = None, path: str | None = N
             rec.get("campaigns") or []) else None
         rows.themes.append({"text": theme.get("text") or "", "campaign_key": ckey,
                             "span_start": start, "span_end": end})
-    rows.search_text = _search_text(rec, doc, campaigns)
+    title = doc["subject"] or label or PurePath(str(doc["path"] or "")).name
+    rows.search = search_row(str(title), _search_text(rec, doc, campaigns))
     return rows

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from pipeline.registry import fts
+from pipeline.registry.resolve import resolve_document
 from pipeline.registry.rows import DocRows
 
 _MIGRATION = re.compile(r"^(\d{4})_[\w-]+(?:\.(sqlite|postgres))?\.sql$")
@@ -91,6 +92,15 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, object]) -> int
     return int(cur.lastrowid or 0)
 
 
+def _insert_many(conn: sqlite3.Connection, table: str, doc_id: int, rows: list[dict[str, object]]) -> None:
+    """Rows of one shape hanging from a document, in one executemany (the writer's hot path)."""
+    if rows:
+        cols = ", ".join(["document_id", *rows[0]])
+        marks = ", ".join("?" * (len(rows[0]) + 1))
+        conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})",
+                         [(doc_id, *row.values()) for row in rows])
+
+
 def _get_or_create(conn: sqlite3.Connection, table: str, key_col: str, key: str,
                    values: dict[str, object]) -> tuple[int, bool]:
     row = conn.execute(f"SELECT id FROM {table} WHERE {key_col} = ?", (key,)).fetchone()
@@ -114,25 +124,19 @@ def _add_campaigns(conn: sqlite3.Connection, doc_id: int, rows: DocRows) -> dict
     return ids
 
 
-def _add_tasks(conn: sqlite3.Connection, doc_id: int, rows: DocRows, doc_label: str) -> None:
+def _add_tasks(conn: sqlite3.Connection, doc_id: int, rows: DocRows) -> None:
+    searched = []
     for task in rows.tasks:
-        values = {k: v for k, v in task.items() if k != "units"}
+        values = {k: v for k, v in task.items() if k not in ("units", "search")}
         task_id = _insert(conn, "tasks", {"document_id": doc_id, **values})
-        names = []
         for ukey, name, role in task["units"]:
             aid, created = _get_or_create(conn, "assignees", "unit_key", ukey, {"name": name})
             if created:
                 fts.index(conn, "assignee", aid, name, ukey)
             conn.execute("INSERT OR IGNORE INTO task_assignees (task_id, assignee_id, role) VALUES (?, ?, ?)",
                          (task_id, aid, role))
-            names.append(name)
-        body = " · ".join(p for p in (*names, task["deadline_text"], doc_label) if p)
-        fts.index(conn, "task", task_id, task["action"], body)
-
-
-def _doc_label(doc: dict[str, object]) -> str:
-    number = "/".join(str(p) for p in (doc["number"], doc["symbol"]) if p)
-    return " ".join(str(p) for p in (doc["doc_type"], number) if p)
+        searched.append((task_id, *task["search"].values()))
+    fts.index_rows(conn, "task", searched)
 
 
 def add_document(conn: sqlite3.Connection, rows: DocRows) -> int | None:
@@ -144,24 +148,17 @@ def add_document(conn: sqlite3.Connection, rows: DocRows) -> int | None:
     if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (doc["sha256"],)).fetchone():
         return None
     doc_id = _insert(conn, "documents", {**doc, "ingested_at": _now()})
-    for cit in rows.citations:
-        _insert(conn, "citations", {"document_id": doc_id, **cit})
-    for sec in rows.sections:
-        _insert(conn, "sections", {"document_id": doc_id, **sec})
-    for ent in rows.entities:
-        _insert(conn, "entities", {"document_id": doc_id, **ent})
+    _insert_many(conn, "citations", doc_id, rows.citations)
+    _insert_many(conn, "sections", doc_id, rows.sections)
+    _insert_many(conn, "entities", doc_id, rows.entities)
     campaign_ids = _add_campaigns(conn, doc_id, rows)
-    for theme in rows.themes:
-        values = {k: v for k, v in theme.items() if k != "campaign_key"}
-        _insert(conn, "themes", {"document_id": doc_id, "campaign_id": campaign_ids.get(
-            theme["campaign_key"] or ""), **values})
-    label = _doc_label(doc)
-    _add_tasks(conn, doc_id, rows, label)
-    title = doc["subject"] or label or Path(str(doc["path"] or "")).name
-    fts.index(conn, "document", doc_id, str(title), rows.search_text)
-    from pipeline.registry.resolve import resolve_document
-
-    resolve_document(conn, doc_id)
+    _insert_many(conn, "themes", doc_id, [
+        {**{k: v for k, v in theme.items() if k != "campaign_key"},
+         "campaign_id": campaign_ids.get(theme["campaign_key"] or "")} for theme in rows.themes])
+    _add_tasks(conn, doc_id, rows)
+    fts.index_rows(conn, "document", [(doc_id, *rows.search.values())])
+    if rows.citations or doc["number_key"]:
+        resolve_document(conn, doc_id)
     conn.execute("DELETE FROM quarantine WHERE sha256 = ?", (doc["sha256"],))  # it reads now
     return doc_id
 

@@ -21,7 +21,7 @@ CREATE TABLE documents (
     subject       TEXT,
     signer        TEXT,
     n_warnings    INTEGER NOT NULL DEFAULT 0,
-    record_json   TEXT NOT NULL,
+    record        BLOB NOT NULL,  -- the whole record, zlib-compressed JSON
     ingested_at   TEXT NOT NULL
 );
 CREATE INDEX documents_number_symbol ON documents (number_key, symbol_key);
