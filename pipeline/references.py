@@ -41,7 +41,7 @@ from pipeline.references_grammar import (
 from pipeline.references_parts import issuer_before, read_date, read_issuer, read_title
 
 _WINDOW = 260  # how far back a type name may stand from its number ("Luật Nhập cảnh, … số 47/2014/QH13")
-_CLAUSE_END = regex.compile(r"[;\n]|\.\s|:\s")
+_CLAUSE_END = regex.compile(r"[;\n]|\.\s")
 _OWN_NUMBER_LINE = regex.compile(r"\s*Số\s*[:.]?\s*\[?")
 _LIST_GAP = regex.compile(r"\s*(?:[,;]|\svà\s|\shoặc\s|\s|\()*(?:các\s+)?(?:số\s*)?\[?$")
 _NAMED_GAP = regex.compile(r"^(?P<name>.*?)[\s,]*(?:\bsố\b\s*)?\[?\s*$", regex.DOTALL)
