@@ -60,9 +60,10 @@ def _alone_on_line(s: Scan, i: int, end: int) -> bool:
 def find_people(s: Scan, taken: list[tuple[int, int]]) -> list[Mention]:
     """Names of people, outside the spans already ``taken`` by ORG and LOC mentions."""
     out, toks, i = [], s.tokens, 0
+    inside = s.covered(taken)
     while i < len(toks):
         t = toks[i]
-        if t.text.capitalize() not in _surnames() or not t.is_cap or _inside(t.start, taken):
+        if t.text.capitalize() not in _surnames() or not t.is_cap or inside[i]:
             i += 1
             continue
         end = _given_end(s, i + 1)
@@ -72,7 +73,7 @@ def find_people(s: Scan, taken: list[tuple[int, int]]) -> list[Mention]:
         # In capitals, only a signer's name on its own line near the end ("PHẠM VI ĐIỀU CHỈNH" is a heading).
         signer = _alone_on_line(s, i, end) and t.start > len(s.text) - _SIGNER_ZONE
         ok = (size >= 3 or (size == 2 and (titled or _alone_on_line(s, i, end)))) and (not caps or signer)
-        if ok and not any(_inside(toks[k].start, taken) for k in range(i, end)):
+        if ok and not any(inside[i:end]):
             out.append(s.mention("PER", i, end))
             i = end
         else:
@@ -100,10 +101,6 @@ def _title_start(s: Scan, i: int) -> int:
     return i
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
 def find_positions(s: Scan) -> list[Mention]:
     """Positions (chức vụ) written with a capital: "Phó Giám đốc", "Chủ tịch UBND"."""
     return _gazetteer_mentions(s, table_gazetteer("positions", "positions"), "POSITION", need_cap=True)
@@ -127,10 +124,9 @@ def _gazetteer_mentions(s: Scan, gazetteer: Gazetteer, label: str, need_cap: boo
 
 
 _DATES = regex.compile(
-    r"(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?!\d)"
-    r"|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d\d)"
-    r"|tháng\s+(?P<m3>\d{1,2})\s+năm\s+(?P<y3>(?:19|20)\d\d)",
-    regex.IGNORECASE,
+    r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|[Nn]gày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d\d)"
+    r"|[Tt]háng\s+(?P<m3>\d{1,2})\s+năm\s+(?P<y3>(?:19|20)\d\d)"
 )
 
 

@@ -13,7 +13,8 @@ positions, awards, person_names), so a new body or surname is a data change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
@@ -50,13 +51,32 @@ class Scan:
     text: str
     tokens: list[Token]
     caps_lines: list[tuple[int, int]]
+    caps: list[bool] = field(default_factory=list)  # token index -> on a line written in capitals
+    by_start: dict[int, int] = field(default_factory=dict)  # char offset -> token index
+
+    def __post_init__(self) -> None:
+        starts = [s for s, _ in self.caps_lines]
+        self.caps = []
+        for t in self.tokens:
+            k = bisect_right(starts, t.start) - 1
+            self.caps.append(k >= 0 and t.start < self.caps_lines[k][1])
+        self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
 
     def surface(self, i: int, j: int) -> str:
         return self.text[self.tokens[i].start : self.tokens[j - 1].end]
 
     def in_caps(self, i: int) -> bool:
-        pos = self.tokens[i].start
-        return any(s <= pos < e for s, e in self.caps_lines)
+        return self.caps[i]
+
+    def covered(self, spans: list[tuple[int, int]]) -> list[bool]:
+        """Token index -> inside one of the character ``spans``."""
+        out = [False] * len(self.tokens)
+        for a, b in spans:
+            k = self.by_start.get(a)
+            while k is not None and k < len(self.tokens) and self.tokens[k].start < b:
+                out[k] = True
+                k += 1
+        return out
 
     def mention(self, label: str, i: int, j: int, **extra: object) -> Mention:
         start, end = self.tokens[i].start, self.tokens[j - 1].end
@@ -88,7 +108,7 @@ def scan(text: str) -> Scan:
         text_for_tokens = "".join(chars)
     else:
         text_for_tokens = text
-    return Scan(text, tokenize(text_for_tokens), caps)
+    return Scan(text, tokenize(text_for_tokens, repaired=True), caps)
 
 
 @cache
@@ -375,7 +395,11 @@ def find_locs(s: Scan) -> list[Mention]:
     """Places with their level word ("tỉnh Kon Tum") and known places without one ("Tây Nguyên")."""
     out, i, toks = [], 0, s.tokens
     embedded_only = {k.casefold(): set(v) for k, v in load("provinces")["not_after_name"].items()}
+    first_keys = level_words().root.keys() | provinces().root.keys() | places().root.keys()
     while i < len(toks):
+        if toks[i].key not in first_keys:
+            i += 1
+            continue
         place = _place_after(s, i)
         level_starts = not toks[i].is_cap or i == 0 or not toks[i - 1].is_cap or s.in_caps(i)
         if place and _names_place(s, i, place[0]) and level_starts:

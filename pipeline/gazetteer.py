@@ -37,24 +37,24 @@ class Token:
     start: int
     end: int
     key: str  # casefolded text: accents kept ("Phòng" is not "phong trào", "Sở" is not "số")
+    is_word: bool  # starts with a letter or digit
+    is_cap: bool  # starts with an upper-case letter (a proper-name syllable or an abbreviation)
+    is_upper: bool  # all letters upper case, more than one: an abbreviation such as UBND
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    @classmethod
+    def make(cls, text: str, start: int, end: int, repaired: bool = False) -> Token:
+        """A token with its flags computed once (the recognisers read them millions of times).
 
-    @property
-    def is_cap(self) -> bool:
-        """Starts with an upper-case letter (a proper-name syllable or an abbreviation)."""
-        return self.text[0].isupper()
-
-    @property
-    def is_upper(self) -> bool:
-        """All letters upper case and more than one letter: an abbreviation such as UBND."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) > 1 and all(c.isupper() for c in letters)
+        ``repaired``: the text already has new-style tones (``Doc.text``), casefolding is the key.
+        """
+        first = text[0]
+        cap = first.isupper()
+        upper = cap and len(text) > 1 and text.isupper() and sum(c.isalpha() for c in text) > 1
+        key = text.casefold() if repaired else token_key(text)
+        return cls(text, start, end, key, first.isalnum(), cap, upper)
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+def tokenize(text: str, start: int = 0, end: int | None = None, repaired: bool = False) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``.
 
     >>> [t.text for t in tokenize("Trung tâm CNTT TN&MT, COVID-19.")]
@@ -63,24 +63,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     []
     """
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end(), token_key(m.group())) for m in _TOKEN.finditer(text, start, end)]
-
-
-@cache
-def _old_tones() -> tuple[regex.Pattern[str], dict[str, str]]:
-    pairs = load("tones")["pairs"]
-    return regex.compile("|".join(pairs)), pairs
+    make = Token.make
+    return [make(m.group(), m.start(), m.end(), repaired) for m in _TOKEN.finditer(text, start, end)]
 
 
 def token_key(word: str) -> str:
-    """Casefolded, old-style tones in the new style: the key of a token.
+    """Casefolded, an old-style tone at the syllable's end in the new style: the key of a token.
+
+    Only a final pair moves ("hoà" → "hòa"); "toán", "khoản" keep their tone where it is.
 
     >>> token_key("HOÀ") == token_key("Hòa")
     True
+    >>> token_key("toán")
+    'toán'
     """
     key = word.casefold()
-    pattern, pairs = _old_tones()
-    return pattern.sub(lambda m: pairs[m.group()], key) if pattern.search(key) else key
+    pairs = load("tones")["pairs"]
+    tail = key[-2:]
+    return key[:-2] + pairs[tail] if tail in pairs else key
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -109,8 +109,14 @@ class Gazetteer:
                 node = node.setdefault(key, {})
             node.setdefault("\0", value)  # the first spelling wins
 
+    def starts(self, key: str) -> bool:
+        """Some entry starts with this token key (a cheap test before :meth:`longest`)."""
+        return key in self.root
+
     def longest(self, tokens: list[Token], i: int) -> tuple[int, Any] | None:
         """``(end_index, value)`` of the longest entry starting at token ``i``, or None."""
+        if tokens[i].key not in self.root and tokens[i].key not in {"–", "—", "‑"}:
+            return None
         node: dict[str, Any] | None = self.root
         best = None
         for j in range(i, len(tokens)):
