@@ -21,14 +21,15 @@ _CHUNK = 500
 
 def _rows(conn: sqlite3.Connection, hashes: Iterable[str] | None) -> Iterator[sqlite3.Row]:
     cols = ", ".join(_COLUMNS)
+    source = "documents JOIN records ON records.document_id = documents.id"
     if hashes is None:
-        yield from conn.execute(f"SELECT {cols} FROM documents ORDER BY id")
+        yield from conn.execute(f"SELECT {cols} FROM {source} ORDER BY id")
         return
     wanted = sorted(hashes)
     for start in range(0, len(wanted), _CHUNK):
         part = wanted[start:start + _CHUNK]
         marks = ",".join("?" * len(part))
-        yield from conn.execute(f"SELECT {cols} FROM documents WHERE sha256 IN ({marks}) ORDER BY id", part)
+        yield from conn.execute(f"SELECT {cols} FROM {source} WHERE sha256 IN ({marks}) ORDER BY id", part)
 
 
 def write_jsonl(conn: sqlite3.Connection, target: str | Path, hashes: Iterable[str] | None = None) -> int:

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.registry import queries, store
-from pipeline.registry.rows import to_rows
+from pipeline.registry.rows import record_of, to_rows
 from pipeline.registry.search import search as _search
 
 __all__ = ["Registry", "ingest", "open", "search", "show"]
@@ -66,6 +66,14 @@ class Registry:
         """One item and its tables: see :func:`pipeline.registry.queries.show`."""
         return queries.show(self.conn, str(ref))
 
+    def record(self, ref: str | int) -> dict[str, Any]:
+        """The full extracted record of a document (D12, 12, 48/KH-UBND or a sha256 prefix)."""
+        kind, doc_id = queries.resolve_ref(self.conn, str(ref))
+        if kind != "document":
+            raise ValueError(f"{ref} is a {kind}, not a document")
+        row = self.conn.execute("SELECT record FROM records WHERE document_id = ?", (doc_id,)).fetchone()
+        return record_of(row[0])
+
     def sql(self, query: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
         return queries.frame(self.conn, query, params)
 
@@ -82,7 +90,7 @@ class Registry:
 _TABLES = {
     "documents": "id, sha256, path, doc_type, number, symbol, issuer, place, year, month, day, subject, n_warnings",
     "citations": "*", "sections": "*", "entities": "*", "campaigns": "*", "campaign_mentions": "*",
-    "themes": "*", "tasks": "*", "assignees": "*", "task_assignees": "*", "quarantine": "*",
+    "themes": "*", "tasks": "*", "records": "document_id, LENGTH(record) AS bytes", "assignees": "*", "task_assignees": "*", "quarantine": "*",
 }
 
 

@@ -6,7 +6,7 @@ same words as typed are OR-ed in against the original columns, so a query typed 
 ranks the exact spelling first while one typed without accents still finds it.
 
 >>> match_expression("Khánh Hoà")
-'({ftitle fbody} : ("khanh" "hoa"*)) OR ({title body} : ("khánh" "hoà"*))'
+'({ftitle fbody} : ("khanh" "hoa")) OR ({title body} : ("khánh" "hoà"))'
 >>> match_expression("  ")
 ''
 """
@@ -33,9 +33,8 @@ def table(kind: str) -> str:
 
 
 def _phrase_list(tokens: list[str]) -> str:
-    quoted = ['"' + t.replace('"', '""') + '"' for t in tokens]
-    quoted[-1] += "*"  # the last word may still be being typed
-    return " ".join(quoted)
+    # Whole words only: a prefix query on a short word ("co"*) expands to thousands of terms.
+    return " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
 
 
 def match_expression(query: str) -> str:

@@ -62,35 +62,47 @@ def snippet(text: str, query: str, width: int = 160) -> str:
     return ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
 
 
-def _document_conditions(issuer: str | None, year: int | None, assignee: str | None) -> tuple[str, list[Any]]:
-    conds: list[str] = ["1 = 1"]
+_UNITS = "SELECT id FROM assignees WHERE unit_key LIKE ?"
+_TASKS_OF_UNITS = f"SELECT ta.task_id FROM task_assignees ta WHERE ta.assignee_id IN ({_UNITS})"
+# Per kind: the ids whose documents pass the document conditions ({c}, over alias d).
+_BY_DOCUMENT = {
+    "document": "ref_id IN (SELECT d.id FROM documents d WHERE {c})",
+    "campaign": "ref_id IN (SELECT m.campaign_id FROM campaign_mentions m JOIN documents d "
+                "ON d.id = m.document_id WHERE {c})",
+    "task": "ref_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE {c})",
+    "assignee": "ref_id IN (SELECT ta.assignee_id FROM task_assignees ta JOIN tasks t ON t.id = ta.task_id "
+                "JOIN documents d ON d.id = t.document_id WHERE {c})",
+}
+# Per kind: the ids themselves handed to (or being) the unit, when the filter is on the kind itself.
+_BY_UNIT = {"task": f"ref_id IN ({_TASKS_OF_UNITS})", "assignee": f"ref_id IN ({_UNITS})"}
+
+
+def _document_conditions(issuer: str | None, year: int | None, assignee: str | None) -> tuple[list[str], list[Any]]:
+    conds: list[str] = []
     params: list[Any] = []
     if issuer:
-        conds.append("(d.issuer_key LIKE ? OR d.issuer LIKE ?)")
-        params += [f"%{unit_key(issuer)}%", f"%{issuer}%"]
+        conds.append("d.issuer_key LIKE ?")
+        params.append(f"%{unit_key(issuer)}%")
     if year:
         conds.append("d.year = ?")
         params.append(int(year))
     if assignee:
-        conds.append("d.id IN (SELECT t.document_id FROM tasks t JOIN task_assignees ta ON ta.task_id = t.id "
-                     "JOIN assignees a ON a.id = ta.assignee_id WHERE a.unit_key LIKE ?)")
+        conds.append(f"d.id IN (SELECT t.document_id FROM tasks t WHERE t.id IN ({_TASKS_OF_UNITS}))")
         params.append(f"%{unit_key(assignee)}%")
-    return " AND ".join(conds), params
+    return conds, params
 
 
-_RESTRICT = {
-    "document": "ref_id IN (SELECT d.id FROM documents d WHERE {c})",
-    "campaign": "ref_id IN (SELECT m.campaign_id FROM campaign_mentions m JOIN documents d "
-                "ON d.id = m.document_id WHERE {c})",
-    "task": "ref_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE {c}{a})",
-    "assignee": "ref_id IN (SELECT ta.assignee_id FROM task_assignees ta JOIN tasks t ON t.id = ta.task_id "
-                "JOIN documents d ON d.id = t.document_id WHERE {c}{a})",
-}
-_OWN_ASSIGNEE = {
-    "task": (" AND t.id IN (SELECT ta2.task_id FROM task_assignees ta2 JOIN assignees a2 "
-             "ON a2.id = ta2.assignee_id WHERE a2.unit_key LIKE ?)"),
-    "assignee": " AND ta.assignee_id IN (SELECT id FROM assignees WHERE unit_key LIKE ?)",
-}
+def _restriction(kind: str, issuer: str | None, year: int | None,
+                 assignee: str | None) -> tuple[str | None, tuple[Any, ...]]:
+    """An SQL condition over ``ref_id`` for the filters, joining only the tables they need."""
+    own_unit = assignee if kind in _BY_UNIT else None
+    conds, params = _document_conditions(issuer, year, None if own_unit else assignee)
+    parts = [_BY_DOCUMENT[kind].format(c=" AND ".join(conds))] if conds else []
+    if own_unit:
+        parts.append(_BY_UNIT[kind])
+        params.append(f"%{unit_key(own_unit)}%")
+    return (" AND ".join(parts), tuple(params)) if parts else (None, ())
+
 
 _CONTEXT = {
     "document": "SELECT d.symbol, d.number, d.issuer, d.year FROM documents d WHERE d.id = ?",
@@ -102,18 +114,6 @@ _CONTEXT = {
     "assignee": "SELECT COUNT(*) || ' tasks' AS symbol, NULL AS number, NULL AS issuer, NULL AS year "
                 "FROM task_assignees WHERE assignee_id = ?",
 }
-
-
-def _restriction(kind: str, issuer: str | None, year: int | None,
-                 assignee: str | None) -> tuple[str | None, tuple[Any, ...]]:
-    if not (issuer or year or assignee):
-        return None, ()
-    own = assignee if kind in _OWN_ASSIGNEE else None
-    cond, params = _document_conditions(issuer, year, None if own else assignee)
-    extra = _OWN_ASSIGNEE[kind] if own else ""
-    if own:
-        params.append(f"%{unit_key(own)}%")
-    return _RESTRICT[kind].format(c=cond, a=extra), tuple(params)
 
 
 def _result_row(conn: sqlite3.Connection, kind: str, hit: sqlite3.Row, query: str) -> dict[str, Any]:

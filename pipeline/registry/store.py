@@ -147,7 +147,8 @@ def add_document(conn: sqlite3.Connection, rows: DocRows) -> int | None:
     doc = rows.document
     if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (doc["sha256"],)).fetchone():
         return None
-    doc_id = _insert(conn, "documents", {**doc, "ingested_at": _now()})
+    doc_id = _insert(conn, "documents", {**{k: v for k, v in doc.items() if k != "record"}, "ingested_at": _now()})
+    conn.execute("INSERT INTO records (document_id, record) VALUES (?, ?)", (doc_id, doc["record"]))
     _insert_many(conn, "citations", doc_id, rows.citations)
     _insert_many(conn, "sections", doc_id, rows.sections)
     _insert_many(conn, "entities", doc_id, rows.entities)

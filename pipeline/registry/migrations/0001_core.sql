@@ -21,12 +21,17 @@ CREATE TABLE documents (
     subject       TEXT,
     signer        TEXT,
     n_warnings    INTEGER NOT NULL DEFAULT 0,
-    record        BLOB NOT NULL,  -- the whole record, zlib-compressed JSON
     ingested_at   TEXT NOT NULL
 );
 CREATE INDEX documents_number_symbol ON documents (number_key, symbol_key);
 CREATE INDEX documents_issuer_year ON documents (issuer_key, year);
 CREATE INDEX documents_year ON documents (year);
+
+-- The whole record, zlib-compressed JSON, apart so that scans of documents stay small.
+CREATE TABLE records (
+    document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    record      BLOB NOT NULL
+);
 
 -- "references" is an SQL keyword: cited acts are citations.
 CREATE TABLE citations (
