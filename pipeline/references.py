@@ -15,11 +15,15 @@ Occurrences of one act share a ``canonical_id`` and lend each other what one of 
 >>> [(r.doc_type, r.number, r.symbol) for r in find_references(
 ...     "Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung bởi các Luật số 43/2024/QH15, số 47/2024/QH15;")]
 [('Luật', '31', '2024/QH15'), ('Luật', '43', '2024/QH15'), ('Luật', '47', '2024/QH15')]
+>>> [r.issuer for r in find_references("Kế hoạch số 45/KH-STNMT ngày 15/3/2023 và Công văn số"
+...                                    " 890/STNMT-VP ngày 20/3/2023 của Sở Tài nguyên và Môi trường")]
+['Sở Tài nguyên và Môi trường', 'Sở Tài nguyên và Môi trường']
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -147,7 +151,7 @@ def _read(text: str, m: regex.Match[str], floor: int, previous: Reference | None
         date, pos = read_date(text, pos)
     end = pos
     if issuer is None:
-        issuer = issuer_before(text, anchor.start) or issuer_by_code(symbol)
+        issuer = issuer_before(text, anchor.start)
     title = anchor.name or read_title(text, pos)
     ref = Reference(
         doc_type=anchor.act.name if anchor.act else None,
@@ -185,13 +189,29 @@ def find_references(text: str, start: int = 0, end: int | None = None,
         if _key(ref.number, ref.symbol) in skip or _untyped_code(ref):
             continue
         out.append(ref)
+    _share_issuers(text, out)
+    for ref in out:
+        ref.issuer = ref.issuer or issuer_by_code(ref.symbol or "")
     _group(out)
     return out
 
 
 def _untyped_code(ref: Reference) -> bool:
     """No type, no date, no issuer: a form or a standard ("01/TBVMT", "03/TNCN"), not an act."""
-    return ref.doc_type is None and ref.date is None and ref.issuer is None
+    return ref.doc_type is None and ref.date is None and ref.issuer is None and not issuer_by_code(ref.symbol or "")
+
+
+_JOINED = regex.compile(r"\s*[,;]?\s*(?:và|hoặc)?\s*")
+
+
+def _share_issuers(text: str, refs: list[Reference]) -> None:
+    """"Quyết định số 1/QĐ-UBND ngày … và Quyết định số 2/QĐ-UBND ngày … của UBND tỉnh": the
+    issuer written after the last act of a list is the issuer of each act before it."""
+    for left, right in reversed(list(pairwise(refs))):
+        if left.issuer or not right.issuer or left.span is None or right.span is None:
+            continue
+        if _JOINED.fullmatch(text, left.span[1], right.span[0]):
+            left.issuer = right.issuer
 
 
 def _key(number: str | None, symbol: str | None) -> tuple[str, str]:
