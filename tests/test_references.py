@@ -228,3 +228,15 @@ def test_corpus_legal_bases_recall_floor():
     assert labels.recall_in_text >= 0.95
     basis = measure(CORPUS, "basis")
     assert basis.recall >= 0.99
+
+
+def test_citation_split_one_link_a_line_is_read_whole():
+    """Web pages put each linked part of a citation on its own line; the repair joins them."""
+    source = ("Căn cứ\nLuật Quản lý thuế\nsố\n108/2025/QH15\n;\n"
+              "Căn cứ Nghị định\nsố 15/2020/NĐ-CP\nngày 03 tháng 02 năm 2020\ncủa Chính phủ;")
+    doc = Doc.from_text(source)
+    add(doc)
+    law, decree = doc.record.references
+    assert (law.doc_type, law.title, law.relation) == ("Luật", "Quản lý thuế", "căn cứ")
+    assert (decree.date, decree.issuer) == ("2020-02-03", "Chính phủ")
+    assert source[decree.span[0] : decree.span[1]].endswith("của Chính phủ")
