@@ -174,12 +174,14 @@ def citations(draw):
     code = draw(st.sampled_from(row["codes"]))
     issuer_code = draw(st.sampled_from(["CP", "UBND", "BTC", "BTNMT", "TTg", "HĐND"]))
     day, month = draw(st.integers(1, 28)), draw(st.integers(1, 12))
-    with_year = draw(st.booleans())
-    symbol = f"{year}/{code}-{issuer_code}" if with_year else f"{code}-{issuer_code}"
+    shape = draw(st.sampled_from(["year", "plain", "party"]))
+    symbol = {"year": f"{year}/{code}-{issuer_code}", "plain": f"{code}-{issuer_code}",
+              "party": f"{code}/{draw(st.sampled_from(['TW', 'TU', 'VPTW', 'HU']))}"}[shape]
     sep = draw(st.sampled_from(["/", "-", "."]))
     date = draw(st.sampled_from([f"{day}{sep}{month}{sep}{year}", f"{day:02d} tháng {month} năm {year}"]))
     relation = draw(st.sampled_from(["Căn cứ", "Thực hiện", "theo", "Triển khai"]))
-    text = f"{relation} {row['aliases'][0]} số {number}/{symbol} ngày {date} của UBND tỉnh Kon Tum về việc thi đua;"
+    joint = "-" if shape == "party" else "/"  # Party style: "05-CT/TW"
+    text = f"{relation} {row['aliases'][0]} số {number}{joint}{symbol} ngày {date} của UBND tỉnh Kon Tum về việc thi đua;"
     return text, row["name"], number, symbol, f"{year:04d}-{month:02d}-{day:02d}"
 
 
