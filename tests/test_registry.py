@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import pipeline.registry as registry
 from pipeline.registry import store
+from pipeline.registry.campaigns import same_campaign
 from pipeline.registry.fold import campaign_key, fold, fold_chars, key, unit_key
 from pipeline.registry.queries import NotFound, parse_ref
 from pipeline.registry.rows import number_key, symbol_key, to_rows
@@ -106,6 +107,31 @@ CAMPAIGN_KEYS = [
 @pytest.mark.parametrize(("one", "other"), CAMPAIGN_KEYS)
 def test_campaign_spellings_share_a_key(one, other):
     assert campaign_key(one) == campaign_key(other)
+
+
+SAME_CAMPAIGN = [  # (one wording, another, one movement?) — wordings from the seeds
+    ("Phong trào Doanh nghiệp Việt Nam hội nhập và phát triển", "Doanh nghiệp hội nhập và phát triển", True),
+    ("Phong trào Cả nước chung tay vì người nghèo, không để ai bị bỏ lại phía sau giai đoạn 2021-2025",
+     "Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau", True),
+    ("Cán bộ, công chức, viên chức tỉnh Sóc Trăng thi đua thực hiện văn hóa công sở giai đoạn 2019 - 2025",
+     "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở", True),
+    ("Phong trào thi đua năm 2022", "Phong trào thi đua năm 2022 của ngành tài nguyên", False),
+    ("Phong trào toàn dân đoàn kết xây dựng đời sống văn hóa", "Cả nước chung sức xây dựng nông thôn mới", False),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "same"), SAME_CAMPAIGN)
+def test_campaign_wordings_merge_only_when_one_contains_the_other(one, other, same):
+    assert same_campaign(campaign_key(one), campaign_key(other)) is same
+
+
+def test_a_longer_wording_joins_the_campaign_and_becomes_an_alias(reg):
+    reg.add_record(_record("m1", campaigns=[{"name": "Doanh nghiệp hội nhập và phát triển"}]))
+    reg.add_record(_record("m2", campaigns=[{"name": "Phong trào Doanh nghiệp Việt Nam hội nhập và phát triển"}]))
+    reg.add_record(_record("m3", campaigns=[{"name": "Doanh nghiệp Việt Nam hội nhập và phát triển"}]))
+    assert reg.counts()["campaigns"] == 1 and reg.counts()["campaign_mentions"] == 3
+    assert reg.table("campaign_aliases")["alias_key"].tolist() == [
+        "doanh nghiep viet nam hoi nhap va phat trien"]
 
 
 def test_distinct_campaigns_keep_distinct_keys():

@@ -89,7 +89,7 @@ class Registry:
 
 _TABLES = {
     "documents": "id, sha256, path, doc_type, number, symbol, issuer, place, year, month, day, subject, n_warnings",
-    "citations": "*", "sections": "*", "entities": "*", "campaigns": "*", "campaign_mentions": "*",
+    "citations": "*", "sections": "*", "entities": "*", "campaigns": "*", "campaign_aliases": "*", "campaign_mentions": "*",
     "themes": "*", "tasks": "*", "records": "document_id, LENGTH(record) AS bytes", "assignees": "*", "task_assignees": "*", "quarantine": "*",
 }
 

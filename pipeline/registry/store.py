@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from pipeline.registry import fts
+from pipeline.registry import campaigns, fts
 from pipeline.registry.resolve import resolve_document
 from pipeline.registry.rows import DocRows
 
@@ -113,9 +113,10 @@ def _add_campaigns(conn: sqlite3.Connection, doc_id: int, rows: DocRows) -> dict
     ids: dict[str, int] = {}
     for mention in rows.campaigns:
         ckey = mention["campaign_key"]
-        cid, created = _get_or_create(conn, "campaigns", "campaign_key", ckey, {
-            "name": mention["name"], "kind": mention["kind"], "theme": mention["theme"]})
-        if created:
+        found = campaigns.find(conn, ckey)
+        cid = found if found is not None else _insert(conn, "campaigns", {
+            "campaign_key": ckey, "name": mention["name"], "kind": mention["kind"], "theme": mention["theme"]})
+        if found is None:
             fts.index(conn, "campaign", cid, mention["name"], " · ".join(
                 p for p in (mention["kind"], mention["theme"], mention["period"]) if p))
         ids[ckey] = cid
