@@ -73,12 +73,30 @@ def find_people(s: Scan, taken: list[tuple[int, int]]) -> list[Mention]:
         # In capitals, only a signer's name on its own line near the end ("PHẠM VI ĐIỀU CHỈNH" is a heading).
         signer = _alone_on_line(s, i, end) and t.start > len(s.text) - _SIGNER_ZONE
         ok = (size >= 3 or (size == 2 and (titled or _alone_on_line(s, i, end)))) and (not caps or signer)
-        if ok and not any(inside[i:end]):
+        if ok and not any(inside[i:end]) and not _eponym(s, i):
             out.append(s.mention("PER", i, end))
             i = end
         else:
             i += 1
     return out
+
+
+@cache
+def _eponym_words() -> Gazetteer:
+    return Gazetteer(load("person_names")["eponym_before"])
+
+
+def _eponym(s: Scan, i: int) -> bool:
+    """The name at token i names something after a person ("tư tưởng Hồ Chí Minh", "Huân chương
+    Hồ Chí Minh"): a listed word right before it, or before a list of such words."""
+    k = i - 1
+    while k >= 0 and s.tokens[k].text == ",":
+        k -= 1
+    for start in range(max(0, k - 4), k + 1):
+        hit = _eponym_words().longest(s.tokens, start)
+        if hit is not None and hit[0] == k + 1:
+            return True
+    return False
 
 
 def _after_position(s: Scan, i: int) -> bool:

@@ -73,6 +73,8 @@ def test_locs(text, expected):
     [
         ("KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Thị Lan", ["Nguyễn Thị Lan"]),
         ("phong trào thi đua ái quốc của Chủ tịch Hồ Chí Minh", ["Hồ Chí Minh"]),
+        ("làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", []),  # an eponym, not the person
+        ("tặng Huân chương Hồ Chí Minh", []),
         ("tại Thành phố Hồ Chí Minh", []),
         ("BCH Đoàn TNCS Hồ Chí Minh", []),
         ("giao ông Lê Lợi phụ trách", ["Lê Lợi"]),
