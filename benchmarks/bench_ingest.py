@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -50,7 +51,9 @@ def make_archive(path: Path, count: int, kind: str) -> Path:
 
 
 def run_ingest(source: Path, db: Path, workers: int) -> tuple[float, float, float]:
-    """(seconds, peak tree RSS MB, peak writer RSS MB) of one ``congvan ingest`` run."""
+    """(seconds, peak tree RSS MB, peak writer RSS MB) of one ``congvan ingest`` run; prints the
+    CPU seconds it used too (load-independent, where the wall clock is shared with others)."""
+    cpu_before = _children_cpu()
     cmd = [sys.executable, "-c", "from pipeline.cli import main; main()", "ingest", str(source), "--db", str(db),
            "--workers", str(workers)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -67,9 +70,15 @@ def run_ingest(source: Path, db: Path, workers: int) -> tuple[float, float, floa
         peak_tree, peak_main = max(peak_tree, tree / 1e6), max(peak_main, main_rss / 1e6)
         time.sleep(0.05)
     seconds = time.perf_counter() - started
+    print(f"    (cpu {_children_cpu() - cpu_before:.1f} s over {seconds:.1f} s wall)")
     if proc.returncode not in (0, 1):
         raise SystemExit(f"ingest failed: {proc.stderr.read().decode() if proc.stderr else ''}")
     return seconds, peak_tree, peak_main
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:

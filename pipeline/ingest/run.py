@@ -10,6 +10,7 @@ a re-run adds exactly what is missing.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 import time
@@ -192,7 +193,10 @@ def _run_pool(chunks: Iterator[list[tuple[str, str, bytes]]], workers: int, max_
                 writer.take(outcome)
             step(len(outcomes))
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+    # forkserver, not fork: a forked worker would inherit the writer's open SQLite connection,
+    # and SQLite forbids touching (even closing) a connection across fork().
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, mp_context=context) as pool:
         for chunk in chunks:
             in_flight.add(pool.submit(_extract_chunk, chunk, max_mb))
             if len(in_flight) >= limit:
