@@ -26,7 +26,7 @@ from pipeline.document import Doc
 from pipeline.record import Task
 from pipeline.tasks_assignees import group_assignees
 from pipeline.tasks_deadlines import find_deadline
-from pipeline.tasks_doers import Doer, is_named, split_doer
+from pipeline.tasks_doers import Doer, is_named, split_doer, starts_with_verb
 from pipeline.tasks_items import Node, scan
 from pipeline.tasks_text import (
     ActionText,
@@ -132,7 +132,9 @@ def _read_item(doc: Doc, nodes: list[Node], index: int, ctx: _Context) -> None:
         _read_sentences(doc, ctx, node, skip_first=True, index=index, nodes=nodes)
         return
     inherited = _inherited(nodes, index, ctx)
-    if inherited and not handed and not _is_heading(nodes, node) and zone:
+    if inherited and not handed and not _is_heading(nodes, node) and zone and (
+        not ctx.normative or starts_with_verb(node.text)
+    ):
         _emit(doc, ctx, node, inherited, ActionText(node.text, node.start), None)
         return
     _read_sentences(doc, ctx, node, skip_first=False, index=index, nodes=nodes)
@@ -160,7 +162,9 @@ def _read_paragraph(doc: Doc, nodes: list[Node], index: int, ctx: _Context) -> N
             ctx.scope[later] = handed
         return
     names = ctx.scope.get(index)
-    if names and not is_closing(node.text) and split_doer(node.text) is None:
+    if names and not is_closing(node.text) and split_doer(node.text) is None and (
+        not ctx.normative or starts_with_verb(node.text)
+    ):
         _emit(doc, ctx, node, names, ActionText(node.text, node.start), None)  # under "a) Sở Y tế:"
         return
     _read_sentences(doc, ctx, node, skip_first=False, index=index, nodes=nodes)

@@ -85,7 +85,18 @@ def _tables() -> dict:
         "speech": set(t["speech_verbs"]),
         "descriptive": set(t["descriptive_verbs"]),
         "giao": regex.compile(t["giao"]),
+        "doer_cut": regex.compile(t["doer_cut"]),
+        "verb_start": regex.compile(r"(?i:" + "|".join(map(regex.escape, verbs)) + r")(?![\p{L}\d])"),
     }
+
+
+def starts_with_verb(text: str) -> bool:
+    """Whether ``text`` opens with an action ("Theo dõi, đôn đốc …"), not a subject or a case.
+
+    >>> starts_with_verb("Theo dõi, đôn đốc việc thực hiện"), starts_with_verb("Người nộp thuế giải trình")
+    (True, False)
+    """
+    return bool(_tables()["verb_start"].match(text.lstrip(" -–+•")))
 
 
 def starts_with_doer(text: str) -> bool:
@@ -138,7 +149,8 @@ def split_doer(text: str) -> Doer | None:
     else:
         return None
     phrase = body[:end].strip(" ,;-–")
-    names = split_units(phrase)
+    cut = t["doer_cut"].search(phrase)
+    names = split_units(phrase[: cut.start()] if cut else phrase)
     if not names or all(n.casefold() in t["generic"] for n in names):
         return None
     action = body[action_at:].strip()

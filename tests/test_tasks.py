@@ -235,3 +235,19 @@ def test_provincial_dispatch() -> None:
     ]
     assert rec.tasks[0].coordinators == ["các địa phương"]
     assert [a.name for a in rec.assignees] == ["Sở Y tế", "Sở Tài chính", "Các sở, ban, ngành", "UBND các huyện, thị xã"]
+
+
+def test_decree_duty_article_keeps_actions_not_cases() -> None:
+    """Under "Trách nhiệm của X" the clauses that start with an action are X's tasks; a clause
+    about someone else ("Người nộp thuế …") is not."""
+    text = ("Điều 1. Phạm vi điều chỉnh\nThông tư này quy định về hóa đơn.\n"
+            "Điều 2. Trách nhiệm của Thủ trưởng cơ quan thuế\n"
+            "1. Tổ chức kiểm tra việc sử dụng hóa đơn.\n"
+            "2. Người nộp thuế giải trình trong thời hạn 03 ngày làm việc.\n"
+            "Điều 3. Tổ chức thực hiện\n"
+            "Bộ Khoa học và Công nghệ trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm phối hợp triển khai.")
+    doc = run(text)
+    assert [(t.assignees, t.action) for t in doc.record.tasks] == [
+        (["Thủ trưởng cơ quan thuế"], "Tổ chức kiểm tra việc sử dụng hóa đơn"),
+        (["Bộ Khoa học và Công nghệ"], "có trách nhiệm phối hợp triển khai"),
+    ]
