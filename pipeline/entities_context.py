@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from pipeline.gazetteer import provinces, tokenize
+from pipeline.gazetteer import provinces, table_gazetteer, tokenize
 from pipeline.tables import load
 
 if TYPE_CHECKING:
@@ -74,7 +74,18 @@ def _issuing_body(candidates: list[str | None]) -> str | None:
 
 
 def _strip_place(name: str) -> str:
-    return regex.split(r"\s+(?:tỉnh|thành phố|huyện)\b", name, maxsplit=1)[0]
+    """The body without its place: "Sở Tài nguyên và Môi trường" of "… tỉnh Kon Tum" or "… Khánh Hòa".
+
+    >>> _strip_place("Sở Tài nguyên và Môi trường Khánh Hòa")
+    'Sở Tài nguyên và Môi trường'
+    """
+    name = regex.split(r"\s+(?:tỉnh|thành phố|huyện)\b", name, maxsplit=1)[0]
+    toks = tokenize(name)
+    for i in range(1, len(toks)):
+        hit = provinces().longest(toks, i)
+        if hit and hit[0] == len(toks) and toks[i].is_cap:
+            return name[: toks[i].start].rstrip()
+    return name
 
 
 def _province_of(candidates: list[str | None]) -> str | None:
@@ -102,6 +113,40 @@ def expand(text: str) -> str:
     return _squeeze(_WORD.sub(one, text))
 
 
+def recase(text: str) -> str:
+    """A name written in capitals, in the case the tables write it ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" →
+    "Sở Tài nguyên và Môi trường"); other words lower case, abbreviations kept.
+
+    >>> recase("UBND TỈNH KON TUM")
+    'UBND tỉnh Kon Tum'
+    >>> recase("Sở Nội vụ")
+    'Sở Nội vụ'
+    """
+    if any(c.islower() for c in text):
+        return text
+    toks = tokenize(_squeeze(text))
+    abbreviations = load("org_abbreviations")["entries"]
+    gazetteers = [table_gazetteer("org_heads", key) for key in ("standalone", "heads_flat", "domains")]
+    words, i = [], 0
+    while i < len(toks):
+        if toks[i].text in abbreviations or not toks[i].is_word:
+            words.append(toks[i].text)
+            i += 1
+            continue
+        hit = next((h for g in gazetteers if (h := g.longest(toks, i))), None)
+        province = provinces().longest(toks, i)
+        if province and (hit is None or province[0] >= hit[0]):
+            words.append(province[1].name)
+            i = province[0]
+        elif hit:
+            words.append(hit[1])
+            i = hit[0]
+        else:
+            words.append(toks[i].text.lower())
+            i += 1
+    return " ".join(words).replace(" ,", ",")
+
+
 def resolve(name: str, ctx: Context) -> str:
     """Fill in the body or place a name leaves to context: a bare trailing "Sở" or "tỉnh"."""
     words = name.split()
@@ -117,7 +162,7 @@ def normalize(m: Mention, ctx: Context) -> str | None:
     if m.label == "DATE":
         return m.normalized
     if m.label == "ORG":
-        return resolve(expand(m.surface), ctx)
+        return resolve(expand(recase(m.surface)), ctx)
     if m.label == "LOC":
         return _place_name(m)
     return _squeeze(m.surface)

@@ -132,13 +132,21 @@ def find_awards(s: Scan) -> list[Mention]:
 def _gazetteer_mentions(s: Scan, gazetteer: Gazetteer, label: str, need_cap: bool) -> list[Mention]:
     out, i = [], 0
     while i < len(s.tokens):
-        hit = gazetteer.longest(s.tokens, i)
+        hit = gazetteer.longest(s.tokens, i, _line_end(s, i))
         if hit and (s.tokens[i].is_cap or not need_cap):
             out.append(s.mention(label, i, hit[0]))
             i = hit[0]
         else:
             i += 1
     return out
+
+
+def _line_end(s: Scan, i: int) -> int:
+    """Index of the first token after the line of token i (a position never runs across lines)."""
+    j = i + 1
+    while j < len(s.tokens) and j - i < 12 and "\n" not in s.text[s.tokens[j - 1].end : s.tokens[j].start]:
+        j += 1
+    return j
 
 
 _DATES = regex.compile(

@@ -113,13 +113,13 @@ class Gazetteer:
         """Some entry starts with this token key (a cheap test before :meth:`longest`)."""
         return key in self.root
 
-    def longest(self, tokens: list[Token], i: int) -> tuple[int, Any] | None:
-        """``(end_index, value)`` of the longest entry starting at token ``i``, or None."""
+    def longest(self, tokens: list[Token], i: int, stop: int | None = None) -> tuple[int, Any] | None:
+        """``(end_index, value)`` of the longest entry starting at token ``i`` (ending by ``stop``), or None."""
         if tokens[i].key not in self.root and tokens[i].key not in {"–", "—", "‑"}:
             return None
         node: dict[str, Any] | None = self.root
         best = None
-        for j in range(i, len(tokens)):
+        for j in range(i, len(tokens) if stop is None else min(stop, len(tokens))):
             key = tokens[j].key
             if key in {"–", "—", "‑"}:
                 key = "-"
