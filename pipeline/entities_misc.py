@@ -132,6 +132,9 @@ def find_awards(s: Scan) -> list[Mention]:
 def _gazetteer_mentions(s: Scan, gazetteer: Gazetteer, label: str, need_cap: bool) -> list[Mention]:
     out, i = [], 0
     while i < len(s.tokens):
+        if not gazetteer.starts(s.tokens[i].key):
+            i += 1
+            continue
         hit = gazetteer.longest(s.tokens, i, _line_end(s, i))
         if hit and (s.tokens[i].is_cap or not need_cap):
             out.append(s.mention(label, i, hit[0]))
