@@ -130,3 +130,10 @@ def _date_main(doc: Doc, text: str, main: Campaign, mentions: list[Mention]) -> 
         if found and (mention.generic or same_campaign(main.name, mention.name)):
             main.start, main.end, main.period = found
             return
+    lines = doc.lines
+    for i, line in enumerate(lines):  # "2. Thời gian thi đua" and the line under it
+        if "thời gian" in line.text.casefold():
+            found = find_range(line.text) or (find_range(lines[i + 1].text) if i + 1 < len(lines) else None)
+            if found:
+                main.start, main.end, main.period = found
+                return

@@ -51,6 +51,7 @@ def _tables() -> dict:
         "quoted_self": regex.compile(rf"[{opens}]\s*(?P<name>(?i:phong\s+trào)\s[^{closes}\n]{{3,250}}?)\s*[{closes}]"),
         "plain": regex.compile(
             r"(?P<launch>(?i:phát\s+động)\s+(?:(?i:phong\s+trào)\s+)?(?i:thi\s+đua))|(?P<cue>(?i:phong\s+trào\s+thi\s+đua))"
+            r"|(?P<named>(?i:phong\s+trào)(?=\s+\p{Lu})(?!\s+(?i:thi\s+đua)))"
         ),
         "stop": regex.compile("|".join(f"(?:{s})" for s in t["stops"])),
         "after_quote": regex.compile(
@@ -129,8 +130,12 @@ def _plain(text: str, taken: list[Mention]) -> list[Mention]:
             continue  # a quoted name follows: the quoted reader has it
         tail = _tail(text, after)
         launch = m.group("launch") is not None
-        generic = _is_generic(tail, launch)
-        name = "Phong trào thi đua" + (f" {tail}" if tail else "")
+        if m.group("named"):  # "phong trào Cả nước chung sức …": a proper name, capitalised
+            generic = len(tail.split()) < 3
+            name = f"Phong trào {tail}"
+        else:
+            generic = _is_generic(tail, launch)
+            name = "Phong trào thi đua" + (f" {tail}" if tail else "")
         end = after + (text[after:].find(tail) + len(tail) if tail else 0)
         out.append(Mention(name, m.start(), end, launch, False, generic, kind_of(tail)))
     return out

@@ -24,6 +24,7 @@ import regex
 from pipeline.tables import load
 
 _MAX_DOER_WORDS = 28
+_WORD = regex.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def split_doer(text: str) -> Doer | None:
     body = text[at:]
     if not starts_with_doer(body):
         return None
-    words = list(regex.finditer(r"\S+", body))
+    words = list(_WORD.finditer(body))
     limit = words[_MAX_DOER_WORDS].start() if len(words) > _MAX_DOER_WORDS else len(body)
     colon = body.find(":", 0, limit)
     verb = _verb_at(body, colon if colon > 0 else limit)

@@ -98,7 +98,7 @@ def test_table_patterns_match_their_examples() -> None:
     for entry in table["periods"]:
         for example in entry["examples"]:
             assert regex.compile(entry["pattern"]).search(example), example
-    for text, name in table["examples"]:
+    for text, name in table["examples"] + table["examples_named"]:
         assert name in [m.name for m in find_mentions(text)], text
 
 
@@ -156,3 +156,26 @@ def test_plan_titled_with_a_movement_launches_it() -> None:
     (c,) = rec.campaigns
     assert (c.role, c.start, c.end) == ("launched", "2024", "2025")
     assert c.launched_by == rec.header.issuer
+
+
+def test_time_heading_dates_the_launched_movement() -> None:
+    doc = run("Phát động phong trào thi đua năm 2024\nII. THỜI GIAN THI ĐUA\n"
+              "Từ ngày 15/3/2024 đến hết ngày 30/9/2024.")
+    (c,) = doc.record.campaigns
+    assert (c.start, c.end) == ("2024-03-15", "2024-09-30")
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("Phát động phong trào thi đua năm 2024 với chủ đề “Kỷ cương, trách nhiệm”.", "Kỷ cương, trách nhiệm"),
+    ("Phát động phong trào thi đua năm 2024. Chủ đề thi đua: “Đoàn kết, sáng tạo”.", "Đoàn kết, sáng tạo"),
+    ("Phát động phong trào thi đua năm 2024 với chủ đề Đổi mới, hiệu quả, nhằm khơi dậy lòng yêu nước.",
+     "Đổi mới, hiệu quả"),
+])
+def test_theme_shapes(text: str, theme: str) -> None:
+    assert [t.text for t in run(text).record.themes] == [theme]
+
+
+def test_unquoted_proper_name_after_phong_trao() -> None:
+    names = [c.name for c in run("Tiếp tục thực hiện phong trào Cả nước chung sức xây dựng nông thôn mới; "
+                                 "Nội dung Phong trào Thi đua:").record.campaigns]
+    assert names == ["Phong trào Cả nước chung sức xây dựng nông thôn mới"]
