@@ -187,14 +187,14 @@ def _count(db: Path) -> int:
 def test_kill_9_mid_ingest_then_resume_loses_and_repeats_nothing(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
-    files = _variants(src, 150)
+    files = _variants(src, 60)
     db = tmp_path / "r.sqlite"
     args = [sys.executable, "-c", "from pipeline.cli import main; main()", "ingest", str(src), "--db", str(db),
-            "--workers", "1", "--batch-size", "4"]
+            "--workers", "1", "--batch-size", "2"]
     proc = subprocess.Popen(args, cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     deadline = time.monotonic() + 120
-    while _count(db) < 8 and proc.poll() is None and time.monotonic() < deadline:
+    while _count(db) < 4 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)  # the writer and its worker, mid-batch
     proc.wait()
