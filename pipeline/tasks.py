@@ -31,6 +31,7 @@ from pipeline.tasks_items import Node, scan
 from pipeline.tasks_text import (
     ActionText,
     coordinators,
+    cue_positions,
     duty_heading_doer,
     handover_doer,
     heading_doer,
@@ -87,6 +88,16 @@ def _in_duty_zone(nodes: list[Node], index: int, ctx: _Context) -> bool:
     while walk is not None:
         text = nodes[walk].text
         if title_matches(text, "responsibility_headings") or duty_heading_doer(text):
+            return True
+        walk = nodes[walk].parent
+    return False
+
+
+def _under(nodes: list[Node], index: int, key: str) -> bool:
+    """Whether a heading of the listed kind stands above ``nodes[index]``."""
+    walk = nodes[index].parent
+    while walk is not None:
+        if title_matches(nodes[walk].text, key):
             return True
         walk = nodes[walk].parent
     return False
@@ -174,9 +185,11 @@ def _read_sentences(doc: Doc, ctx: _Context, node: Node, skip_first: bool, index
                     nodes: list[Node]) -> None:
     """Directives inside running text: a hand-over cue or a doer with a verb of duty."""
     parts = sentences(node.text, node.start)
+    # Under "Tổ chức thực hiện" a paragraph that opens with a unit is that unit's task.
+    plain_ok = not node.is_item and _under(nodes, index, "responsibility_headings")
     for part in parts[1:] if skip_first else parts:
         for doer in _sentence_doers(part.text):
-            if doer.speech or doer.descriptive or not (doer.lead or doer.strong):
+            if doer.speech or doer.descriptive or not (doer.lead or doer.strong or plain_ok):
                 continue
             if not _allowed(nodes, index, ctx, doer):
                 continue
@@ -186,8 +199,6 @@ def _read_sentences(doc: Doc, ctx: _Context, node: Node, skip_first: bool, index
 
 def _sentence_doers(text: str) -> list[Doer]:
     """The doers a sentence names: at its start, or after a cue ("…, đề nghị các phòng …")."""
-    from pipeline.tasks_text import cue_positions
-
     out = []
     for at in cue_positions(text):
         doer = split_doer(text[at:])
@@ -203,6 +214,7 @@ def _emit(doc: Doc, ctx: _Context, node: Node, names: list[str], text: ActionTex
         return
     if _is_issuer(names, ctx.issuer):
         return
+    names = _addressees(names, doc.record.header.recipients)
     deadline, deadline_text = find_deadline(action.text)
     ctx.found.append(Task(
         action=action.text,
@@ -213,6 +225,13 @@ def _emit(doc: Doc, ctx: _Context, node: Node, names: list[str], text: ActionTex
         section=node.path or None,
         span=doc.span(action.start, action.start + len(action.text)),
     ))
+
+
+def _addressees(names: list[str], recipients: list[str]) -> list[str]:
+    """ "Quý cơ quan" is whoever the dispatch is sent to (Kính gửi)."""
+    if recipients and all(n.casefold().startswith("quý ") for n in names):
+        return list(recipients)
+    return names
 
 
 def _display(name: str) -> str:

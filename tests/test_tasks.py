@@ -251,3 +251,24 @@ def test_decree_duty_article_keeps_actions_not_cases() -> None:
         (["Thủ trưởng cơ quan thuế"], "Tổ chức kiểm tra việc sử dụng hóa đơn"),
         (["Bộ Khoa học và Công nghệ"], "có trách nhiệm phối hợp triển khai"),
     ]
+
+
+def test_paragraphs_under_implementation_heading() -> None:
+    doc = run("I. MỤC ĐÍCH\nCác phòng, đơn vị hưởng ứng phong trào.\nIV. TỔ CHỨC THỰC HIỆN\n"
+              "Các phòng, đơn vị căn cứ nội dung Kế hoạch này xây dựng kế hoạch của đơn vị. "
+              "Văn phòng Sở theo dõi, tổng hợp kết quả.")
+    assert [(t.assignees, t.action) for t in doc.record.tasks] == [
+        (["Các phòng, đơn vị"], "căn cứ nội dung Kế hoạch này xây dựng kế hoạch của đơn vị"),
+        (["Văn phòng Sở"], "theo dõi, tổng hợp kết quả"),
+    ]
+
+
+def test_quy_co_quan_is_the_addressee() -> None:
+    from pipeline.extract import extract_text
+
+    rec = extract_text("SỞ TÀI CHÍNH TỈNH NGHỆ AN\nSố: 321/STC-QLNS\nV/v đề nghị cung cấp số liệu quyết toán\n\n"
+                       "Nghệ An, ngày 10 tháng 02 năm 2025\n\nKính gửi: Kho bạc Nhà nước Nghệ An\n\n"
+                       "Để có cơ sở tổng hợp quyết toán ngân sách năm 2024, Sở Tài chính đề nghị Quý cơ quan cung "
+                       "cấp số liệu thu, chi ngân sách năm 2024 trước ngày 28/02/2025.\n\nTrân trọng./.\n")
+    assert [(t.assignees, t.deadline) for t in rec.tasks] == [(rec.header.recipients, "2025-02-28")]
+    assert rec.header.recipients
