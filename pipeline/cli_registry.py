@@ -123,7 +123,8 @@ def _emit(frame: pd.DataFrame, fmt: Format, title: str | None = None) -> None:
         for col in frame.columns:
             table.add_column(str(col), overflow="fold")
         for row in frame.itertuples(index=False):
-            table.add_row(*("" if pd.isna(v) else str(v) for v in row))
+            # Text, not markup: a snippet's "[thi đua]" is the hit, not a rich style tag.
+            table.add_row(*(Text("" if pd.isna(v) else str(v)) for v in row))
         Console(width=max(Console().width, 140)).print(table)
 
 

@@ -108,10 +108,10 @@ _CONTEXT = {
     "document": "SELECT d.symbol, d.number, d.issuer, d.year FROM documents d WHERE d.id = ?",
     "task": "SELECT d.symbol, d.number, d.issuer, d.year FROM tasks t JOIN documents d ON d.id = t.document_id "
             "WHERE t.id = ?",
-    "campaign": "SELECT COUNT(DISTINCT m.document_id) || ' documents' AS symbol, NULL AS number, "
+    "campaign": "SELECT 'documents: ' || COUNT(DISTINCT m.document_id) AS symbol, NULL AS number, "
                 "MIN(d.issuer) AS issuer, MIN(d.year) AS year FROM campaign_mentions m JOIN documents d "
                 "ON d.id = m.document_id WHERE m.campaign_id = ?",
-    "assignee": "SELECT COUNT(*) || ' tasks' AS symbol, NULL AS number, NULL AS issuer, NULL AS year "
+    "assignee": "SELECT 'tasks: ' || COUNT(*) AS symbol, NULL AS number, NULL AS issuer, NULL AS year "
                 "FROM task_assignees WHERE assignee_id = ?",
 }
 
@@ -121,7 +121,7 @@ def _result_row(conn: sqlite3.Connection, kind: str, hit: sqlite3.Row, query: st
     label = "/".join(str(p) for p in (ctx["number"], ctx["symbol"]) if p) if ctx else None
     text = hit["title"] if _hits(fold_chars(hit["title"] or ""), words(query)) else hit["body"]
     return {"kind": kind, "id": f"{PREFIX[kind]}{hit['ref_id']}", "title": hit["title"],
-            "snippet": snippet(text, query), "score": round(-float(hit["score"]), 3),
+            "snippet": snippet(text, query), "score": float(f"{-float(hit['score']):.4g}"),
             "document": label, "issuer": ctx["issuer"] if ctx else None, "year": ctx["year"] if ctx else None}
 
 
