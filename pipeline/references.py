@@ -47,6 +47,9 @@ from pipeline.references_parts import issuer_before, read_date, read_issuer, rea
 _WINDOW = 260  # how far back a type name may stand from its number ("Luật Nhập cảnh, … số 47/2014/QH13")
 _CLAUSE_END = regex.compile(r"[;\n]|\.\s")
 _OWN_NUMBER_LINE = regex.compile(r"\s*Số\s*[:.]?\s*\[?")
+# "Số:" with its colon just before the number, the number on the next line or later on a line
+# that a PDF flattened ("… VIỆT NAM Số: 424/SGDĐT-TĐKT Sơn La"): the document's own number.
+_OWN_NUMBER_BEFORE = regex.compile(r"(?<![\p{L}\d])Số\s*:\s*\[?\s*$")
 _LIST_GAP = regex.compile(r"\s*(?:[,;]|\svà\s|\shoặc\s|\s|\()*(?:các\s+)?(?:số\s*)?\[?$")
 _NAMED_GAP = regex.compile(r"^(?P<name>.*?)[\s,]*(?:\bsố\b\s*)?\[?\s*$", regex.DOTALL)
 _MAX_GAP_WORDS = 3  # between a plain type and its number: "Kế hoạch số", "Quyết định liên tịch số"
@@ -137,7 +140,9 @@ def _mismatch(act: ActType, symbol: str) -> str | None:
 def _excluded(text: str, m: regex.Match[str]) -> bool:
     """A form ("Mẫu số 01/ĐKTĐ-HĐĐT"), an appendix, or a number line ("Số: 48/KH-UBND")."""
     line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-    return bool(excluded_before().search(line[-20:]) or _OWN_NUMBER_LINE.fullmatch(line))
+    if excluded_before().search(line[-20:]) or _OWN_NUMBER_LINE.fullmatch(line):
+        return True
+    return bool(_OWN_NUMBER_BEFORE.search(text[max(0, m.start() - 12) : m.start()]))
 
 
 def _read(text: str, m: regex.Match[str], floor: int, previous: Reference | None) -> tuple[Reference, int]:
@@ -249,10 +254,26 @@ def _canonical_id(ref: Reference, date: str | None, issuer: str | None) -> str:
     return ":".join(parts).rstrip(":")
 
 
+def _own_numbers(number: str | None, symbol: str | None,
+                 year: int | None) -> tuple[tuple[str | None, str | None], ...]:
+    """The document's own number, and its form with the year that a site's title adds to a
+    symbol printed without one ("Quyết định số 1961/2019/QĐ-UBND" for "Số: 1961/QĐ-UBND").
+
+    >>> _own_numbers("1961", "QĐ-UBND", 2019)
+    (('1961', 'QĐ-UBND'), ('1961', '2019/QĐ-UBND'))
+    >>> _own_numbers("33", "2009/QĐ-UBND", 2009)
+    (('33', '2009/QĐ-UBND'),)
+    """
+    own: tuple[tuple[str | None, str | None], ...] = ((number, symbol),)
+    if number and symbol and year and not regex.match(r"\d{4}/", symbol):
+        own += ((number, f"{year}/{symbol}"),)
+    return own
+
+
 def add(doc: Doc) -> None:
     """Fill ``doc.record.references``: every cited act, spans on the source text."""
     header = doc.record.header
-    refs = find_references(doc.text, exclude=((header.number, header.symbol),))
+    refs = find_references(doc.text, exclude=_own_numbers(header.number, header.symbol, header.date.year))
     for ref in refs:
         if ref.span is not None:
             ref.span = doc.span(*ref.span)

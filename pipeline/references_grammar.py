@@ -26,7 +26,9 @@ from pipeline.tables import load
 # One code of a symbol: "KH", "UBND", "QH15", "TTg", "BGDĐT", "TN&MT". Starts with a capital.
 _CODE = r"\p{Lu}[\p{L}\d&]*"
 # After a separator with a space ("48/KH- UBND" where a line broke), only a code in capitals.
-_NEXT_CODE = r"(?:[-/]" + _CODE + r"|[-/]\s\p{Lu}{2,}[\p{Lu}\d&]*(?![\p{Ll}]))"
+# An old joiner "01/1999/QĐ.UB": a dot, then capitals only, so "…/QĐ-UBND. Căn cứ" ends at the dot.
+_NEXT_CODE = (r"(?:[-/]" + _CODE + r"|[-/]\s\p{Lu}{2,}[\p{Lu}\d&]*(?![\p{Ll}])"
+              r"|\.\p{Lu}[\p{Lu}\d&]*(?![\p{Ll}\d]))")
 NUMBER = regex.compile(
     rf"""
     (?<![\w/.\-:=])\[?                               # not "QCVN 05:2009/BGTVT", "?keyword=01/XNCG"
@@ -63,7 +65,7 @@ def type_code(symbol: str) -> str | None:
     >>> type_code("TTLT-BTC-BNV"), type_code("CT/TW"), type_code("UBTVQH12"), type_code("CP")
     ('TTLT', 'CT', 'UBTVQH', None)
     """
-    first = regex.split(r"[-/]", _YEAR_PREFIX.sub("", symbol), maxsplit=1)[0]
+    first = regex.split(r"[-/.]", _YEAR_PREFIX.sub("", symbol), maxsplit=1)[0]
     code = _DIGITS.sub("", first)
     return code if code in types_by_code() else None
 
@@ -130,8 +132,13 @@ def excluded_before() -> regex.Pattern[str]:
 
 
 @cache
-def issuer_stop() -> regex.Pattern[str]:
-    words = sorted(_table()["issuer_stops"], key=len, reverse=True)
+def issuer_stop(upper: bool = False) -> regex.Pattern[str]:
+    """Where an issuer ends; ``upper`` for a title in capitals ("… CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC …").
+
+    >>> issuer_stop(upper=True).search("THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC").start()
+    19
+    """
+    words = sorted({w.upper() if upper else w for w in _table()["issuer_stops"]}, key=len, reverse=True)
     alternatives = "|".join(regex.escape(w) for w in words)
     return regex.compile(rf"\s(?:{alternatives})(?!\w)|\s+\d|[,;:.()\[\]“”\"'\n]|\s[-–]\s")
 

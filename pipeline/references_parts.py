@@ -26,9 +26,18 @@ _DATE = regex.compile(
     )(?!\d)\)?""",
     regex.VERBOSE,
 )
-_ISSUER_LEAD = regex.compile(_LINK_TAIL + r"\s*,?\s*(?:của|do)\s+(?=\p{Lu})")
+_ISSUER_LEAD = regex.compile(_LINK_TAIL + r"\s*,?\s*(?:của|do|CỦA)\s+(?=\p{Lu})")
 _AND_CAPITAL = regex.compile(r"(?:\svà|,|\s[-–])\s+(?=\p{Lu})")
-_MAX_ISSUER_WORDS = 14
+_MAX_ISSUER_WORDS = 24  # "Ban Chỉ đạo Phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa và …"
+# A head that wants its body after it: a line break there does not end the issuer
+# ("của Chánh Văn phòng⏎Ủy ban nhân dân tỉnh").
+_DANGLING_HEAD = regex.compile(r"(?:Văn phòng|Chủ tịch|Giám đốc|Thủ trưởng|Trưởng [Bb]an|Bộ trưởng)\s*\n(?=\s*\p{Lu})")
+# After a comma, a provincial body starts the sentence's own subject, not a second issuer:
+# "của Hội đồng Thi đua - Khen thưởng Trung ương, Ủy ban nhân dân tỉnh Nghệ An ban hành …".
+_NEW_SUBJECT = regex.compile(r",\s+(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Sở|Chủ tịch)\s")
+# "Sở Giáo dục và Đào tạo đã ban hành Công văn số …": the issuer is the subject before the type.
+_BODY_HEAD = regex.compile(r"(?<![\p{L}])(?:Ủy ban|Uỷ ban|UBND|Sở|Bộ|Ban|Hội đồng|Chính phủ|Thủ tướng|Văn phòng|Chủ tịch)\s")
+_ISSUED_BY_SUBJECT = regex.compile(r"[^,;.\n]{0,90}?\s(?:đã\s+)?ban hành\s+$")
 _MAX_TITLE = 300
 _TITLE_END = regex.compile(r"[;\n]|\.(?:\s|$)|[”\"](?=[\s,.;)]|$)|\s[-–]\s+(?=\p{Lu})")
 _QUOTED = regex.compile(r"[“\"](?P<q>[^”\"\n]{2,300})[”\"]")
@@ -62,13 +71,13 @@ def read_date(text: str, pos: int) -> tuple[str | None, int]:
     return (iso, m.end()) if iso else (None, pos)
 
 
-def _cut_issuer(phrase: str) -> str:
+def _cut_issuer(phrase: str, upper: bool = False) -> str:
     """The issuer at the head of ``phrase``: up to a stop word, a punctuation mark or a digit."""
     end = len(phrase)
-    for stop in issuer_stop().finditer(phrase):
+    for stop in issuer_stop(upper).finditer(phrase):
         # "Bộ Tài nguyên và Môi trường", "Bộ Văn hóa, Thể thao và Du lịch" go on past "và" / ","
         joined = _AND_CAPITAL.match(phrase, stop.start())
-        if joined and not type_pattern().match(phrase, joined.end()):
+        if joined and not type_pattern().match(phrase, joined.end()) and not _NEW_SUBJECT.match(phrase, stop.start()):
             continue
         end = stop.start()
         break
@@ -91,8 +100,9 @@ def read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     lead = _ISSUER_LEAD.match(text, pos)
     if not lead:
         return None, pos
-    phrase = text[lead.end() : lead.end() + 200]
-    issuer = _cut_issuer(phrase)
+    # one character for one, so offsets into ``phrase`` stay offsets into ``text``
+    phrase = _DANGLING_HEAD.sub(lambda m: m.group().replace("\n", " "), text[lead.end() : lead.end() + 200])
+    issuer = _cut_issuer(phrase, upper=lead.group().strip(" ,").endswith("CỦA"))
     if not issuer:
         return None, pos
     return issuer, lead.end() + phrase.index(issuer) + len(issuer)
@@ -106,7 +116,27 @@ def issuer_before(text: str, start: int) -> str | None:
     'UBND tỉnh Khánh Hòa'
     """
     m = _ISSUER_BEFORE.search(text, max(0, start - 120), start)
-    return _cut_issuer(m.group("who")) or None if m else None
+    if m:
+        return _cut_issuer(m.group("who")) or None
+    return _subject_before(text, start)
+
+
+def _subject_before(text: str, start: int) -> str | None:
+    """"Sở Giáo dục và Đào tạo đã ban hành Công văn số …": the body that issued it, named as the
+    subject of the clause just before the type.
+
+    >>> t = "năm học 2022-2023, Sở Giáo dục và Đào tạo đã ban hành Công văn số 2062"
+    >>> _subject_before(t, t.index("Công văn"))
+    'Sở Giáo dục và Đào tạo'
+    >>> _subject_before("Bộ Tài chính, theo Công văn số 1", 19) is None
+    True
+    """
+    window = max(0, start - 120)
+    heads = [h.start() for h in _BODY_HEAD.finditer(text, window, start)]
+    for head in reversed(heads):
+        if _ISSUED_BY_SUBJECT.fullmatch(text, head, start):
+            return _cut_issuer(text[head:start]) or None
+    return None
 
 
 def read_title(text: str, pos: int) -> str | None:

@@ -70,6 +70,22 @@ CASES = [
     ("Căn cứ Kế hoạch số 48/KH-\nUBND ngày 30/3/2022", {"symbol": "KH-UBND", "date": "2022-03-30"}),
     ("Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII về",
      {"symbol": "KL/TW", "issuer": "Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII"}),
+    # data/provincial: real provincial texts as web pages store them
+    ("và thay thế Quyết định số 01/1999/QĐ.UB ngày 15/01/1999 của Ủy ban nhân dân tỉnh Tiền Giang về ban hành",
+     {"doc_type": "Quyết định", "symbol": "1999/QĐ.UB", "issuer": "Ủy ban nhân dân tỉnh Tiền Giang"}),
+    ("KÈM THEO QUYẾT ĐỊNH SỐ 13/2018/QĐ-UBND NGÀY 27 THÁNG 4 NĂM 2018 CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\n",
+     {"date": "2018-04-27", "issuer": "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN"}),
+    ("THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG NGÀY 16 THÁNG 7 NĂM 2021 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC PHÁT ĐỘNG THI ĐUA",
+     {"doc_type": "Chỉ thị", "issuer": "THỦ TƯỚNG CHÍNH PHỦ"}),
+    ("Kế hoạch số 16/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng Thi đua - Khen thưởng Trung ương, Ủy ban nhân dân tỉnh Nghệ An ban hành Kế hoạch",
+     {"issuer": "Hội đồng Thi đua - Khen thưởng Trung ương"}),
+    ("Theo đề nghị tại Tờ trình số\n42/TTr-VPUB ngày 06/11/2018 của Chánh Văn phòng\nỦy ban nhân dân tỉnh,",
+     {"doc_type": "Tờ trình", "issuer": "Chánh Văn phòng Ủy ban nhân dân tỉnh"}),
+    ("thực hiện Quyết định số 95/QĐ-BCĐ ngày 27/9/2013 của Ban Chỉ đạo Phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa"
+     " và Xây dựng nếp sống văn hóa - văn minh đô thị thành phố (sau đây viết tắt là Ban Chỉ đạo thành phố)",
+     {"issuer": "Ban Chỉ đạo Phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa và Xây dựng nếp sống văn hóa"}),
+    ("năm học 2022-2023, Sở Giáo dục và Đào tạo đã ban hành Công văn số 2062/SGDĐT-KHTC ngày 15/7/2022 về việc thực hiện",
+     {"doc_type": "Công văn", "issuer": "Sở Giáo dục và Đào tạo"}),
 ]
 
 
