@@ -292,6 +292,8 @@ def _org_at(s: Scan, i: int) -> int | None:
         return None
     if toks[i].is_upper and not _abbreviation(toks[i]):
         return None  # "nghĩa VỤ CỦA TỔ CHỨC": capitals inside a mixed line are emphasis, not a body
+    if i > 0 and toks[i - 1].text in {"/", "-"} and _abbreviation(toks[i]) and toks[i - 1].end == toks[i].start:
+        return None  # "Số: 424/SGDĐT-TĐKT": a symbol, not a mention of the body
     best: int | None = None
     standalone = table_gazetteer("org_heads", "standalone").longest(toks, i)
     if standalone and not _not_a_body(s, i, standalone[0]):
@@ -322,7 +324,7 @@ def _complement(s: Scan, j: int, complement: str) -> int | None:
         place = _place_after(s, j)
         if place:
             return place[0]
-        if j + 1 < len(s.tokens) and s.tokens[j].text == "các" and _place_after(s, j + 1):
+        if j + 1 < len(s.tokens) and s.tokens[j].text == "các" and not _gap(s, j) and _place_after(s, j + 1):
             return j  # "Ủy ban nhân dân các tỉnh, thành phố…": the suffix rule reads the list
         if _starts_body(s, j) and not _gap(s, j):
             return _org_at(s, j)  # "Thanh tra Bộ Tài chính"
@@ -430,6 +432,8 @@ def _bare_place(s: Scan, i: int, embedded_only: dict[str, set[str]]) -> tuple[in
     if hit and hit[1].name != "Hồ Chí Minh":  # bare, it is the President's name
         return hit[0], hit[1].successor
     hit = places().longest(toks, i)
+    if hit and toks[i].is_upper and not s.in_caps(i) and i > 0 and toks[i - 1].is_word:
+        return None  # "CHỦ NGHĨA VIỆT NAM" run into a mixed line: a heading, not a place
     if hit:
         keep_after = embedded_only.get(s.surface(i, hit[0]).casefold())
         after_word = i > 0 and toks[i - 1].is_word and not _gap(s, i)

@@ -44,6 +44,7 @@ def labelled(text: str, label: str) -> list[str]:
         ("UBND TỈNH KON TUM\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", ["UBND TỈNH KON TUM", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"]),
         ("Phát động phong trào thi đua", []),
         ("các cơ quan liên quan", []),
+        ("Số: 424/SGDĐT-TĐKT", []),  # a symbol names no body
     ],
 )
 def test_orgs(text, expected):
@@ -58,6 +59,7 @@ def test_orgs(text, expected):
         ("Festival Biển Nha Trang –Khánh Hòa năm 2023", ["Nha Trang", "Khánh Hòa"]),
         ("của Ủy ban nhân dân tỉnh Triển khai Phong trào", []),
         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", []),
+        ("CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do", []),  # a motto run into a mixed line
         ("Phong trào Doanh nghiệp Việt Nam hội nhập", []),
         ("các huyện, thị xã, thành phố", []),
         ("đầu tư tại Việt Nam", ["Việt Nam"]),
