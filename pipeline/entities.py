@@ -23,7 +23,8 @@ from collections import Counter
 from pipeline.document import Doc
 from pipeline.entities_context import Context, normalize
 from pipeline.entities_misc import find_awards, find_dates, find_people, find_positions
-from pipeline.entities_rules import Mention, Scan, find_locs, find_orgs, scan
+from pipeline.entities_places import find_locs
+from pipeline.entities_rules import Mention, Scan, find_orgs, scan
 from pipeline.gazetteer import places, provinces, tokenize
 from pipeline.record import Entity
 
