@@ -45,7 +45,7 @@ FLOORS = {
     "sections.title": 0.95,           # 1.0
     "entities.PER": 0.95,             # 1.0
     "entities.LOC": 0.84,             # 0.894
-    "entities.ORG": 0.86,             # 0.910
+    "entities.ORG": 0.92,             # 0.966
     "campaigns": 0.45,                # 0.5
 }
 
