@@ -1,8 +1,8 @@
 """Search latency at scale: p50/p95 of ``registry.search`` over a registry of N documents.
 
 The registry is built by replicating the records of the seeds and the corpus (each extracted
-once) with varied numbers, years and hashes, straight into the store (extraction speed is
-bench_ingest's business). Run:
+once) with varied numbers, years and hashes: ``--base`` documents straight into the store
+(extraction speed is bench_ingest's business), then SQL copies up to N. Run:
 
     .venv/bin/python benchmarks/bench_search.py --docs 100000 [--db /tmp/bench-search.sqlite]
 
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.extract import extract_file  # noqa: E402
 from pipeline.registry import Registry, store  # noqa: E402
-from pipeline.registry.rows import DocRows, doc_label, search_row, to_rows  # noqa: E402
+from pipeline.registry.rows import DocRows, doc_label, record_of, search_row, to_rows  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 QUERIES: list[tuple[str, dict[str, Any]]] = [
@@ -48,7 +48,12 @@ QUERIES: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
-def base_records() -> list[dict[str, Any]]:
+def base_records(registry_path: str | None = None) -> list[dict[str, Any]]:
+    """The seeds' and corpus' records: extracted, or read back from a registry holding them."""
+    if registry_path:
+        with Registry(registry_path) as other:
+            blobs = other.conn.execute("SELECT record FROM records ORDER BY document_id LIMIT 264").fetchall()
+        return [record_of(b[0]) for b in blobs]
     paths = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus").rglob("*.md"))
     records = []
     for path in paths:
@@ -67,22 +72,59 @@ def replica(base: DocRows, i: int) -> DocRows:
     return dataclasses.replace(base, document=doc, search=search)  # child rows are only read: shared
 
 
-def build(reg: Registry, target: int, batch: int = 500) -> None:
+def build(reg: Registry, target: int, base: int, records_from: str | None = None, batch: int = 500) -> None:
+    """``base`` documents through the store (as ingest writes them), then SQL copies of those
+    rows, doubling, up to ``target``: search reads documents, tasks, units, campaign mentions and
+    the search tables, and those are what the copies hold (sections, entities, citations and the
+    stored records of copies are left out: search never reads them)."""
     have = reg.counts()["documents"]
     if have >= target:
         print(f"reusing {reg.path}: {have} documents")
         return
-    bases = [to_rows(rec) for rec in base_records()]
-    print(f"{len(bases)} base records; building {target} documents …", flush=True)
-    started, i = time.perf_counter(), have
-    while i < target:
-        rows = [replica(bases[(i + k) % len(bases)], i + k) for k in range(min(batch, target - i))]
-        store.write_batch(reg.conn, rows)
-        i += len(rows)
-        if i % 10_000 < batch:
-            print(f"  {i} documents, {i / (time.perf_counter() - started):.0f} docs/s", flush=True)
+    started = time.perf_counter()
+    if have < base:
+        bases = [to_rows(rec) for rec in base_records(records_from)]
+        print(f"{len(bases)} base records; writing {base} documents …", flush=True)
+        i = have
+        while i < base:
+            rows = [replica(bases[(i + k) % len(bases)], i + k) for k in range(min(batch, base - i))]
+            store.write_batch(reg.conn, rows)
+            i += len(rows)
+        print(f"  {base} documents written, {(base - have) / (time.perf_counter() - started):.0f} docs/s", flush=True)
+    while (have := reg.counts()["documents"]) < target:
+        copy_documents(reg.conn, min(have, target - have))
+        print(f"  {reg.counts()['documents']} documents", flush=True)
     reg.conn.execute("PRAGMA optimize")
     print(f"built in {time.perf_counter() - started:.0f} s; {Path(reg.path).stat().st_size / 1e9:.2f} GB")
+
+
+def copy_documents(conn: Any, k: int) -> None:
+    """Copy documents 1..k (new ids, numbers, years, hashes) with their tasks, units and mentions."""
+    d = conn.execute("SELECT MAX(id) FROM documents").fetchone()[0]
+    t = conn.execute("SELECT COALESCE(MAX(id), 0) FROM tasks").fetchone()[0]
+    m = conn.execute("SELECT COALESCE(MAX(id), 0) FROM campaign_mentions").fetchone()[0]
+    statements = [
+        ("INSERT INTO documents SELECT id + :d, sha256 || ':' || (id + :d), path, doc_type, doc_type_code, "
+         "CAST(id + :d AS TEXT), symbol, CAST(id + :d AS TEXT), symbol_key, issuer, issuer_key, issuer_parent, "
+         "place, 2015 + (id + :d) % 12, month, day, subject, signer, n_warnings, ingested_at "
+         "FROM documents WHERE id <= :k"),
+        ("INSERT INTO tasks SELECT id + :t, document_id + :d, ordinal, action, deadline, deadline_text, section, "
+         "span_start, span_end FROM tasks WHERE document_id <= :k"),
+        ("INSERT INTO task_assignees SELECT ta.task_id + :t, ta.assignee_id, ta.role FROM task_assignees ta "
+         "JOIN tasks x ON x.id = ta.task_id WHERE x.document_id <= :k AND x.id <= :t"),
+        ("INSERT INTO campaign_mentions SELECT id + :m, campaign_id, document_id + :d, ordinal, name, role, kind, "
+         "theme, start_date, end_date, period, span_start, span_end FROM campaign_mentions WHERE document_id <= :k "
+         "AND id <= :m"),
+        ("INSERT INTO search_documents (rowid, title, body, ftitle, fbody) SELECT rowid + :d, title, body, ftitle, "
+         "fbody FROM search_documents WHERE rowid <= :k"),
+        ("INSERT INTO search_tasks (rowid, title, body, ftitle, fbody) SELECT s.rowid + :t, s.title, s.body, "
+         "s.ftitle, s.fbody FROM search_tasks s JOIN tasks x ON x.id = s.rowid WHERE x.document_id <= :k "
+         "AND x.id <= :t"),
+    ]
+    with conn:
+        conn.execute("BEGIN")
+        for sql in statements:
+            conn.execute(sql, {"d": d, "t": t, "m": m, "k": k})
 
 
 def measure(reg: Registry, rounds: int) -> list[float]:
@@ -102,9 +144,11 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--db", default="/tmp/bench-search.sqlite")
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--base", type=int, default=5000, help="documents written through the store")
+    parser.add_argument("--records-from", help="take the base records from this registry, not extraction")
     args = parser.parse_args()
     with Registry(args.db) as reg:
-        build(reg, args.docs)
+        build(reg, args.docs, min(args.base, args.docs), args.records_from)
         counts = reg.counts()
         times = measure(reg, args.rounds)
         per_query: list[list[float]] = [[] for _ in QUERIES]

@@ -22,8 +22,9 @@ from pipeline.registry.fold import words
 
 KINDS = ("document", "campaign", "task", "assignee")
 _WORD = re.compile(r"\w+")
-# bm25 weights per column: ref_id, title, body, ftitle, fbody (title words weigh most).
-_WEIGHTS = "0.0, 2.0, 0.5, 4.0, 1.0"
+# bm25 weights per column: title, body, ftitle, fbody (title words weigh most).
+_WEIGHTS = "2.0, 0.5, 4.0, 1.0"
+CANDIDATES = 1000
 
 
 def table(kind: str) -> str:
@@ -56,25 +57,39 @@ def index(conn: sqlite3.Connection, kind: str, ref_id: int, title: str, body: st
 
 def index_rows(conn: sqlite3.Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
     """Add rows (ref_id, title, body, ftitle, fbody) already folded (by the ingest workers)."""
-    conn.executemany(f"INSERT INTO {table(kind)} (ref_id, title, body, ftitle, fbody) VALUES (?, ?, ?, ?, ?)", rows)
+    conn.executemany(f"INSERT INTO {table(kind)} (rowid, title, body, ftitle, fbody) VALUES (?, ?, ?, ?, ?)", rows)
 
 
 def unindex(conn: sqlite3.Connection, kind: str, ref_ids: list[int]) -> None:
     if ref_ids:
         marks = ",".join("?" * len(ref_ids))
-        conn.execute(f"DELETE FROM {table(kind)} WHERE ref_id IN ({marks})", ref_ids)
+        conn.execute(f"DELETE FROM {table(kind)} WHERE rowid IN ({marks})", ref_ids)
 
 
 def search(conn: sqlite3.Connection, kind: str, query: str, limit: int,
-           restrict: str | None = None, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-    """Rows (ref_id, title, body, score) best first; lower bm25 score is better.
+           restrict: str | None = None, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    """Hits {ref_id, title, body, score} best first; lower bm25 score is better.
 
-    ``restrict`` is an SQL condition over ``ref_id`` (``ref_id IN (SELECT …)``) with ``params``.
+    ``restrict`` is an SQL condition over ``rowid`` (``rowid IN (SELECT …)``) with ``params``.
+    A query matching more than :data:`CANDIDATES` rows is ranked among its newest CANDIDATES
+    matches: bm25 over every match of "thi dua" in 100k documents would cost a second, and in a
+    registry the newest of equally good hits is the one wanted.
     """
     expr = match_expression(query)
     if not expr:
         return []
     name = table(kind)
-    sql = (f"SELECT ref_id, title, body, bm25({name}, {_WEIGHTS}) AS score FROM {name} "
-           f"WHERE {name} MATCH ?" + (f" AND {restrict}" if restrict else "") + " ORDER BY score LIMIT ?")
-    return list(conn.execute(sql, (expr, *params, limit)))
+    where = f"{name} MATCH ?" + (f" AND {restrict}" if restrict else "")
+    args: tuple[Any, ...] = (expr, *params)
+    floor = conn.execute(f"SELECT rowid FROM {name} WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                         (*args, CANDIDATES - 1)).fetchone()
+    if floor:
+        where, args = f"{where} AND rowid >= ?", (*args, floor[0])
+    # Rank on rowids alone (no text read per match), then read the text of the few kept.
+    ranked = conn.execute(f"SELECT rowid, bm25({name}, {_WEIGHTS}) AS score FROM {name} WHERE {where} "
+                          "ORDER BY score LIMIT ?", (*args, limit)).fetchall()
+    texts = {row[0]: row for row in conn.execute(
+        f"SELECT rowid, title, body FROM {name} WHERE rowid IN ({','.join('?' * len(ranked))})",
+        [r[0] for r in ranked])} if ranked else {}
+    return [{"ref_id": rowid, "title": texts[rowid][1], "body": texts[rowid][2], "score": score}
+            for rowid, score in ranked]

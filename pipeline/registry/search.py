@@ -66,15 +66,15 @@ _UNITS = "SELECT id FROM assignees WHERE unit_key LIKE ?"
 _TASKS_OF_UNITS = f"SELECT ta.task_id FROM task_assignees ta WHERE ta.assignee_id IN ({_UNITS})"
 # Per kind: the ids whose documents pass the document conditions ({c}, over alias d).
 _BY_DOCUMENT = {
-    "document": "ref_id IN (SELECT d.id FROM documents d WHERE {c})",
-    "campaign": "ref_id IN (SELECT m.campaign_id FROM campaign_mentions m JOIN documents d "
+    "document": "rowid IN (SELECT d.id FROM documents d WHERE {c})",
+    "campaign": "rowid IN (SELECT m.campaign_id FROM campaign_mentions m JOIN documents d "
                 "ON d.id = m.document_id WHERE {c})",
-    "task": "ref_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE {c})",
-    "assignee": "ref_id IN (SELECT ta.assignee_id FROM task_assignees ta JOIN tasks t ON t.id = ta.task_id "
+    "task": "rowid IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE {c})",
+    "assignee": "rowid IN (SELECT ta.assignee_id FROM task_assignees ta JOIN tasks t ON t.id = ta.task_id "
                 "JOIN documents d ON d.id = t.document_id WHERE {c})",
 }
 # Per kind: the ids themselves handed to (or being) the unit, when the filter is on the kind itself.
-_BY_UNIT = {"task": f"ref_id IN ({_TASKS_OF_UNITS})", "assignee": f"ref_id IN ({_UNITS})"}
+_BY_UNIT = {"task": f"rowid IN ({_TASKS_OF_UNITS})", "assignee": f"rowid IN ({_UNITS})"}
 
 
 def _document_conditions(issuer: str | None, year: int | None, assignee: str | None) -> tuple[list[str], list[Any]]:
@@ -94,7 +94,7 @@ def _document_conditions(issuer: str | None, year: int | None, assignee: str | N
 
 def _restriction(kind: str, issuer: str | None, year: int | None,
                  assignee: str | None) -> tuple[str | None, tuple[Any, ...]]:
-    """An SQL condition over ``ref_id`` for the filters, joining only the tables they need."""
+    """An SQL condition over the search rows' ``rowid`` (the item's id) for the filters, joining only the tables they need."""
     own_unit = assignee if kind in _BY_UNIT else None
     conds, params = _document_conditions(issuer, year, None if own_unit else assignee)
     parts = [_BY_DOCUMENT[kind].format(c=" AND ".join(conds))] if conds else []
@@ -108,15 +108,14 @@ _CONTEXT = {
     "document": "SELECT d.symbol, d.number, d.issuer, d.year FROM documents d WHERE d.id = ?",
     "task": "SELECT d.symbol, d.number, d.issuer, d.year FROM tasks t JOIN documents d ON d.id = t.document_id "
             "WHERE t.id = ?",
-    "campaign": "SELECT 'documents: ' || COUNT(DISTINCT m.document_id) AS symbol, NULL AS number, "
-                "MIN(d.issuer) AS issuer, MIN(d.year) AS year FROM campaign_mentions m JOIN documents d "
-                "ON d.id = m.document_id WHERE m.campaign_id = ?",
+    "campaign": "SELECT 'mentions: ' || COUNT(*) AS symbol, NULL AS number, NULL AS issuer, NULL AS year "
+                "FROM campaign_mentions WHERE campaign_id = ?",
     "assignee": "SELECT 'tasks: ' || COUNT(*) AS symbol, NULL AS number, NULL AS issuer, NULL AS year "
                 "FROM task_assignees WHERE assignee_id = ?",
 }
 
 
-def _result_row(conn: sqlite3.Connection, kind: str, hit: sqlite3.Row, query: str) -> dict[str, Any]:
+def _result_row(conn: sqlite3.Connection, kind: str, hit: dict[str, Any], query: str) -> dict[str, Any]:
     ctx = conn.execute(_CONTEXT[kind], (hit["ref_id"],)).fetchone()
     label = "/".join(str(p) for p in (ctx["number"], ctx["symbol"]) if p) if ctx else None
     text = hit["title"] if _hits(fold_chars(hit["title"] or ""), words(query)) else hit["body"]
