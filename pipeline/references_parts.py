@@ -96,6 +96,8 @@ def read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     'Bộ Văn hóa, Thể thao và Du lịch, Bộ Tài chính'
     >>> read_issuer(" của Bộ Lao động - Thương binh và Xã hội hướng dẫn", 0)[0]
     'Bộ Lao động - Thương binh và Xã hội'
+    >>> read_issuer(" của Bộ Khoa học\\nvà Công nghệ quy định", 0)
+    ('Bộ Khoa học và Công nghệ', 29)
     """
     lead = _ISSUER_LEAD.match(text, pos)
     if not lead:
@@ -105,7 +107,9 @@ def read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     issuer = _cut_issuer(phrase, upper=lead.group().strip(" ,").endswith("CỦA"))
     if not issuer:
         return None, pos
-    return issuer, lead.end() + phrase.index(issuer) + len(issuer)
+    # the issuer's words may stand across a line break in the text ("Bộ Khoa học⏎và Công nghệ")
+    found = regex.match(r"\s*" + r"\s+".join(regex.escape(w) for w in issuer.split()), phrase)
+    return issuer, lead.end() + (found.end() if found else 0)
 
 
 def issuer_before(text: str, start: int) -> str | None:
