@@ -44,7 +44,7 @@ FLOORS = {
     "sections": 0.90,                 # 0.930
     "sections.title": 0.95,           # 1.0
     "entities.PER": 0.95,             # 1.0
-    "entities.LOC": 0.84,             # 0.894
+    "entities.LOC": 0.86,             # 0.917
     "entities.ORG": 0.92,             # 0.966
     "campaigns": 0.45,                # 0.5
 }
