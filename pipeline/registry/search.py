@@ -64,17 +64,18 @@ def snippet(text: str, query: str, width: int = 160) -> str:
 
 _UNITS = "SELECT id FROM assignees WHERE unit_key LIKE ?"
 _TASKS_OF_UNITS = f"SELECT ta.task_id FROM task_assignees ta WHERE ta.assignee_id IN ({_UNITS})"
-# Per kind: the ids whose documents pass the document conditions ({c}, over alias d).
+# Per kind: the ids whose documents pass the document conditions ({c}, over alias d). The "+"
+# keeps SQLite from handing "rowid IN (…)" to FTS5, which would run the MATCH once per id.
 _BY_DOCUMENT = {
-    "document": "rowid IN (SELECT d.id FROM documents d WHERE {c})",
-    "campaign": "rowid IN (SELECT m.campaign_id FROM campaign_mentions m JOIN documents d "
+    "document": "+rowid IN (SELECT d.id FROM documents d WHERE {c})",
+    "campaign": "+rowid IN (SELECT m.campaign_id FROM campaign_mentions m JOIN documents d "
                 "ON d.id = m.document_id WHERE {c})",
-    "task": "rowid IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE {c})",
-    "assignee": "rowid IN (SELECT ta.assignee_id FROM task_assignees ta JOIN tasks t ON t.id = ta.task_id "
+    "task": "+rowid IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE {c})",
+    "assignee": "+rowid IN (SELECT ta.assignee_id FROM task_assignees ta JOIN tasks t ON t.id = ta.task_id "
                 "JOIN documents d ON d.id = t.document_id WHERE {c})",
 }
 # Per kind: the ids themselves handed to (or being) the unit, when the filter is on the kind itself.
-_BY_UNIT = {"task": f"rowid IN ({_TASKS_OF_UNITS})", "assignee": f"rowid IN ({_UNITS})"}
+_BY_UNIT = {"task": f"+rowid IN ({_TASKS_OF_UNITS})", "assignee": f"+rowid IN ({_UNITS})"}
 
 
 def _document_conditions(issuer: str | None, year: int | None, assignee: str | None) -> tuple[list[str], list[Any]]:
