@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -52,8 +51,9 @@ def make_archive(path: Path, count: int, kind: str) -> Path:
 
 def run_ingest(source: Path, db: Path, workers: int) -> tuple[float, float, float]:
     """(seconds, peak tree RSS MB, peak writer RSS MB) of one ``congvan ingest`` run; prints the
-    CPU seconds it used too (load-independent, where the wall clock is shared with others)."""
-    cpu_before = _children_cpu()
+    CPU seconds of the tree too (sampled: workers are a forkserver's children, which the
+    rusage of our own children misses), the figure that holds when others share the cores."""
+    cpu: dict[int, float] = {}
     cmd = [sys.executable, "-c", "from pipeline.cli import main; main()", "ingest", str(source), "--db", str(db),
            "--workers", str(workers)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -64,21 +64,18 @@ def run_ingest(source: Path, db: Path, workers: int) -> tuple[float, float, floa
     while proc.poll() is None:
         try:
             main_rss = root.memory_info().rss
-            tree = main_rss + sum(c.memory_info().rss for c in root.children(recursive=True))
+            procs = [root, *root.children(recursive=True)]
+            tree = sum(p.memory_info().rss for p in procs)
+            cpu.update({p.pid: sum(p.cpu_times()[:2]) for p in procs})
         except psutil.Error:
             tree = main_rss = 0
         peak_tree, peak_main = max(peak_tree, tree / 1e6), max(peak_main, main_rss / 1e6)
         time.sleep(0.05)
     seconds = time.perf_counter() - started
-    print(f"    (cpu {_children_cpu() - cpu_before:.1f} s over {seconds:.1f} s wall)")
+    print(f"    (cpu {sum(cpu.values()):.1f} s over {seconds:.1f} s wall)")
     if proc.returncode not in (0, 1):
         raise SystemExit(f"ingest failed: {proc.stderr.read().decode() if proc.stderr else ''}")
     return seconds, peak_tree, peak_main
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
