@@ -27,7 +27,7 @@ from pipeline.dates import first_date
 from pipeline.document import Doc
 from pipeline.header_fields import is_upper
 from pipeline.header_infer import expand_abbreviation, infer_issuer
-from pipeline.header_zone import Cell, cells, is_body_start
+from pipeline.header_zone import Cell, cells, is_body_start, join_wrapped
 from pipeline.record import Header
 from pipeline.tables import load
 
@@ -57,7 +57,7 @@ class _Reading:
 def add(doc: Doc) -> None:
     """Fill ``doc.record.header`` and set ``doc.body_start``."""
     reading = _Reading(doc.record.header)
-    zone = cells(doc.text)
+    zone = join_wrapped(doc.text, cells(doc.text))
     i = 0
     while i < len(zone):
         cell = zone[i]
@@ -91,6 +91,9 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
         r.issuer_lines[-1].append(cell)  # "TỈNH LÀO CAI" left of "Độc lập - Tự do - Hạnh phúc"
         r.last_end = cell.end
         return i + 1
+    if _after_head(r) and hf.is_preamble_authority(cell.text):
+        _preamble(r, cell)
+        return i + 1
     if not r.title_seen and hf.is_issuer_line(cell.text) and not _NOISE.match(cell.text):
         group = [cell]
         while i + 1 < len(zone) and _continues_issuer(zone[i + 1]):
@@ -102,6 +105,35 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
         return i + 1
     r.last_kind = "other"
     return i + 1
+
+
+def _after_head(r: _Reading) -> bool:
+    """The issuer column and the date are behind us: an authority line now opens the preamble."""
+    return r.header.date.year is not None and bool(r.issuer_lines or r.title_seen or r.header.subject)
+
+
+# Who decides, as the preamble names him: the person's title goes, the body stays
+# ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH" -> "ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH").
+_PERSON_TITLE = regex.compile(r"(?:PHÓ\s+)?CHỦ\s+TỊCH\s+|BỘ\s+TRƯỞNG\s+|(?:TỔNG\s+)?GIÁM\s+ĐỐC\s+|TRƯỞNG\s+BAN\s+"
+                              r"|(?:TỔNG\s+)?CỤC\s+TRƯỞNG\s+|CHÁNH\s+VĂN\s+PHÒNG\s+")
+
+
+def _preamble(r: _Reading, cell: Cell) -> None:
+    """The authority line over the preamble ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"): the issuer when the
+    header printed none, the whole name when the header printed only its head ("ỦY BAN NHÂN DÂN")."""
+    title = _PERSON_TITLE.match(cell.text)
+    body = cell.tail(title.end()) if title else cell
+    r.last_end = max(r.last_end, cell.end)
+    r.last_kind = "other"
+    if body is None:
+        return
+    if not r.issuer_lines:
+        r.issuer_lines.append([body])
+        return
+    printed = " ".join(" ".join(c.text for c in r.issuer_lines[-1]).split()).casefold()
+    named = " ".join(body.text.split()).casefold()
+    if named.startswith(printed + " "):
+        r.issuer_lines[-1] = [body]
 
 
 def _motto(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
@@ -223,6 +255,7 @@ def _continues_subject(cell: Cell, previous: str) -> bool:
     return (not cell.blank_before and not is_body_start(cell) and not _RECIPIENTS.match(text)
             and not _NOISE.match(text)
             and not (hf.is_upper(text) and not hf.is_upper(previous))
+            and not hf.is_preamble_authority(text, previous)
             and not _PLACE_DATE.match(text) and not hf.NUMBER_LINE.match(text)
             and not hf.MOTTO.search(text) and not hf.SLOGAN.search(text))
 

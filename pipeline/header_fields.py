@@ -165,6 +165,24 @@ def title_type(line: str) -> tuple[str, int] | None:
     return None
 
 
+_CONNECTIVE_END = regex.compile(r"(?:\b(?:CỦA|VÀ|VỚI|CHO|TẠI|THUỘC|VỀ|ĐỐI|TRONG)|[-–,])\s*$", regex.I)
+
+
+def is_preamble_authority(line: str, previous: str = "") -> bool:
+    """The upper-case line that opens a decision's preamble ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"),
+    unless the line above leaves the trích yếu open ("… CỦA" ⏎ "ỦY BAN NHÂN DÂN TỈNH …").
+
+    >>> is_preamble_authority("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", "RỘNG CỦA ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG")
+    True
+    >>> is_preamble_authority("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", "KHAI THÁC MẠNG TIN HỌC CỦA")
+    False
+    """
+    line = regex.sub(r"\s+", " ", line).strip()
+    if len(line) > 90 or not is_upper(line) or _CONNECTIVE_END.search(previous):
+        return False
+    return any(line == head or line.startswith(head + " ") for head in load("doc_types")["preamble_heads"])
+
+
 @cache
 def _known_names() -> list[str]:
     names = set(load("issuers")["codes"].values())

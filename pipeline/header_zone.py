@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline.tables import load
+
 # How far a header may reach: Phụ lục I puts it in the first page, a few dozen lines at most.
 MAX_LINES = 60
 MAX_CHARS = 8000
@@ -86,6 +88,47 @@ def _parts(raw: str) -> list[tuple[int, str]]:
         pos = sep.end()
     out.append((pos, raw[pos:]))
     return out
+
+
+# A "Số:" label whose value a table cell put on the next line ("Số:⏎471/QĐ-UBND").
+_BARE_NUMBER_LABEL = regex.compile(r"[Ss][ốỐ]\s*(?:ký\s+hiệu\s*)?[:.]?")
+_NUMBER_VALUE = regex.compile(r"[\d.…_]*\s*/")
+# The head of a place name that a narrow cell wrapped: "Mỹ⏎Tho, ngày …", "Sơn⏎La, ngày …".
+_PLACE_HEAD = regex.compile(r"\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,2}")
+_PLACE_TAIL = regex.compile(r"\p{Lu}[\p{L}\s.'\-]{0,30},\s*[Nn]gày\b")
+_MOTTO_HEAD = regex.compile(r"C[ỘO]NG(?:\s+H[ÒOÓ]A(?:\s+X[ÃA]\s+H[ỘO]I)?)?", regex.I)
+_MOTTO_TAIL = regex.compile(r"(?:H[ÒOÓ]A\s+)?(?:X[ÃA]\s+H[ỘO]I\s+)?CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", regex.I)
+
+
+def join_wrapped(text: str, zone: list[Cell]) -> list[Cell]:
+    """Cells that a narrow table column wrapped, joined again: a bare "Số:" and its value, the head of
+    a place name and its "…, ngày" line, "CỘNG" and "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY" and "BAN NHÂN DÂN".
+
+    >>> t = "Số:\\n471/QĐ-UBND\\nMỹ\\nTho, ngày 24 tháng 12 năm 2009\\nCỘNG HÒA XÃ HỘI\\nCHỦ NGHĨA VIỆT NAM"
+    >>> [c.text for c in join_wrapped(t, cells(t))]
+    ['Số: 471/QĐ-UBND', 'Mỹ Tho, ngày 24 tháng 12 năm 2009', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']
+    """
+    out: list[Cell] = []
+    for cell in zone:
+        last = out[-1] if out else None
+        if last is not None and not cell.blank_before and _wrapped(last.text, cell.text):
+            joined = regex.sub(r"\s", " ", text[last.start:cell.end])  # same length: offsets hold
+            out[-1] = Cell(last.start, cell.end, joined, last.blank_before)
+        else:
+            out.append(cell)
+    return out
+
+
+def _wrapped(first: str, second: str) -> bool:
+    """Whether ``second`` carries on ``first`` that a narrow cell cut short."""
+    if _BARE_NUMBER_LABEL.fullmatch(first):
+        return bool(_NUMBER_VALUE.match(second))
+    if _MOTTO_HEAD.fullmatch(first):
+        return bool(_MOTTO_TAIL.match(second))
+    if " " not in first and first.isupper():  # "ỦY" ⏎ "BAN NHÂN DÂN": a two-word head of the issuer table
+        joined = f"{first} {second}"
+        return any(head.startswith(first + " ") and joined.startswith(head) for head in load("issuers")["heads"])
+    return bool(_PLACE_HEAD.fullmatch(first) and _PLACE_TAIL.match(second))
 
 
 def is_body_start(cell: Cell) -> bool:

@@ -12,6 +12,7 @@ import pytest
 from pipeline import header
 from pipeline.document import Doc
 from pipeline.header_fields import NUMBER_LINE, recase, split_number, title_type, type_from_symbol
+from pipeline.header_zone import cells, join_wrapped
 from pipeline.record import Header
 from tests.conftest import CORPUS, ROOT, gold, needs_shared, seed_paths, seed_record
 
@@ -289,3 +290,75 @@ def test_corpus_metadata_agreement_floor() -> None:
     for name, tally in tallies.items():
         assert tally.total >= 20, name
         assert tally.rate >= 0.95, (name, tally.misses)
+
+
+# Real provincial headers (data/provincial), as converters printed them: a two-column table read
+# cell by cell wraps "Số:" away from its value, a place name over two lines, "CỘNG" away from the
+# rest of the Quốc hiệu; an upper-case trích yếu runs into the authority line over the preamble.
+_CAMAU = ("ỦY\nBAN NHÂN DÂN\nTỈNH CÀ MAU\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố:\n471/QĐ-UBND\n|\n"
+          "Cà Mau, ngày 01 tháng 04 năm 2015\n|\nQUYẾT ĐỊNH\n"
+          "BAN HÀNH \"QUY CHẾ THI ĐUA, KHEN THƯỞNG\" TRÊN ĐỊA BÀN TỈNH CÀ\nMAU\n"
+          "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\n")
+_TIENGIANG = ("ỦY\nBAN NHÂN DÂN\nTỈNH TIỀN GIANG\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập – Tự do – Hạnh phúc\n--------------\n|\nSố:\n33/2009/QĐ-UBND\n|\nMỹ\n"
+              "Tho, ngày 24 tháng 12 năm 2009\n|\nQUYẾT ĐỊNH\n"
+              "BAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ VÀ KHAI THÁC MẠNG TIN HỌC DIỆN\n"
+              "RỘNG CỦA ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\n"
+              "Căn cứ Luật Công nghệ thông tin ngày 29/6/2006;\n")
+_SONLA = ("ỦY\nBAN NHÂN DÂN\nTỈNH SƠN LA\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 2862/QĐ-UBND\n|\nSơn\n"
+          "La, ngày 16 tháng 11\nnăm 2018\n|\nQUYẾT ĐỊNH\nVỀ\nVIỆC BAN HÀNH QUY CHẾ TIẾP NHẬN, XỬ LÝ VÀ TRẢ LỜI "
+          "PHẢN ÁNH, KIẾN NGHỊ CỦA NGƯỜI\nDÂN, DOANH NGHIỆP TRÊN CỔNG THÔNG TIN ĐIỆN TỬ TỈNH SƠN LA\n"
+          "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương năm 2015;\n")
+_HOABINH = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 1306/QĐ-UBND | Hòa Bình, ngày 29 tháng 07 năm 2015 |\n"
+            "VỀ VIỆC BAN HÀNH QUY CHẾ TỔ CHỨC VÀ HOẠT ĐỘNG CỤM, KHỐI THI ĐUA\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\n")
+_LANGSON = ("ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 1657/QĐ-UBND |\n"
+            "Lạng Sơn, ngày 19 tháng 8 năm 2021 |\nỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n")
+
+PROVINCIAL = [
+    (_CAMAU, {"number": "471", "symbol": "QĐ-UBND", "place": "Cà Mau", "issuer": "Ủy ban nhân dân tỉnh Cà Mau",
+              "subject": "Ban hành \"quy chế thi đua, khen thưởng\" trên địa bàn tỉnh cà mau"}),
+    (_TIENGIANG, {"number": "33", "symbol": "2009/QĐ-UBND", "place": "Mỹ Tho", "issuer_parent": None,
+                  "subject": "Ban hành quy định về quản lý và khai thác mạng tin học diện rộng của ủy ban nhân dân "
+                             "tỉnh tiền giang"}),
+    (_SONLA, {"place": "Sơn La", "date": "2018-11-16", "doc_type": "Quyết định",
+              "subject": "Về việc ban hành quy chế tiếp nhận, xử lý và trả lời phản ánh, kiến nghị của người dân, "
+                         "doanh nghiệp trên cổng thông tin điện tử tỉnh sơn la"}),
+    (_HOABINH, {"issuer": "Ủy ban nhân dân tỉnh Hòa Bình", "issuer_parent": None,
+                "subject": "Ban hành quy chế tổ chức và hoạt động cụm, khối thi đua"}),
+    (_LANGSON, {"issuer": "Ủy ban nhân dân tỉnh Lạng Sơn", "issuer_parent": None, "national_motto": True}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROVINCIAL)
+def test_provincial_headers(text: str, expected: dict) -> None:
+    doc, h = _read(text)
+    for key, want in expected.items():
+        got = h.date.iso() if key == "date" else getattr(h, key)
+        assert got == want, f"{key}: {got!r}"
+    for key in ("number", "symbol", "place"):
+        if getattr(h, key):  # the value sits on the source, wrapped or not
+            s, e = h.spans[key]
+            assert " ".join(doc.source[s:e].split()) == getattr(h, key)
+    assert doc.text[doc.body_start:].lstrip().startswith("Căn cứ")
+
+
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    ("Số:", "471/QĐ-UBND", True),
+    ("Số:", "Căn cứ Luật", False),
+    ("Mỹ", "Tho, ngày 24 tháng 12 năm 2009", True),
+    ("Hà Nội", "Kính gửi: Sở Nội vụ", False),
+    ("TỈNH SƠN LA", "Sơn La, ngày 1 tháng 2 năm 2020", False),
+    ("CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
+    ("CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM", True),
+    ("ỦY BAN NHÂN DÂN", "CHỦ NGHĨA VIỆT NAM", False),
+    ("ỦY", "BAN NHÂN DÂN", True),
+    ("BỘ", "TÀI CHÍNH", False),
+])
+def test_join_wrapped(first: str, second: str, joined: bool) -> None:
+    text = f"{first}\n{second}"
+    assert len(join_wrapped(text, cells(text))) == (1 if joined else 2)

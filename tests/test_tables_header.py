@@ -7,6 +7,7 @@ import pytest
 from pipeline.footer import expand_purpose
 from pipeline.header_fields import (
     is_issuer_line,
+    is_preamble_authority,
     issuer_from_symbol,
     recase_position,
     type_code,
@@ -96,3 +97,8 @@ def test_purpose_keys_are_lower_case_and_values_full_words() -> None:
     for key, value in PURPOSES["purposes"].items():
         assert key == key.casefold()
         assert "/" not in value and value == value.casefold()
+
+
+@pytest.mark.parametrize(("line", "expected"), DOC_TYPES["preamble_examples"])
+def test_preamble_examples(line: str, expected: bool) -> None:
+    assert is_preamble_authority(line) is expected
