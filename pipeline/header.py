@@ -47,6 +47,7 @@ class _Reading:
     header: Header
     issuer_lines: list[list[Cell]] = field(default_factory=list)
     title_seen: bool = False
+    printed_type: str | None = None  # the type its printed title gives ("QUYẾT ĐỊNH"), a campaign title aside
     last_end: int = 0  # repaired-text end of the last header piece
     has_vv: bool = False
     lead: str | None = None  # "Luật" in "Luật số: 24/2023/QH15"
@@ -64,7 +65,7 @@ def add(doc: Doc) -> None:
         if is_body_start(cell) and not _SUBJECT.match(cell.text):
             break
         i = _read_cell(doc, reading, zone, i)
-    _settle_type(reading)
+    _settle_type(doc, reading)
     _settle_issuer(doc, reading)
     if reading.last_end:
         doc.body_start = _next_line(doc.text, reading.last_end)
@@ -295,6 +296,8 @@ def _title(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
     r.header.spans.setdefault("doc_type", doc.span(cell.start, cell.start + length))
     r.last_end = max(r.last_end, cell.end)
     campaign = cell.text[:length] in load("doc_types")["campaign_titles"]
+    if not campaign:
+        r.printed_type = r.printed_type or name
     rest = cell.text[length:].strip(" :")
     if _OF_ISSUER.match(rest):  # "NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ": the title names its issuer, not the subject
         rest = ""
@@ -374,12 +377,19 @@ def _settle_issuer(doc: Doc, r: _Reading) -> None:
         h.issuer = hf.issuer_of_type(h.doc_type)
 
 
-def _settle_type(r: _Reading) -> None:
+def _settle_type(doc: Doc, r: _Reading) -> None:
+    """The type: the printed title first, else the symbol's code, a lead word ("Luật số"), a "V/v".
+    A code that disagrees with the title is a misprint ("55/2007/CT-UBND" over "QUYẾT ĐỊNH"): warned."""
     h = r.header
     code = hf.type_code(h.symbol)
     h.doc_type_code = code
     from_code = hf.type_from_symbol(h.symbol)
-    if from_code:
+    if r.printed_type:
+        h.doc_type = r.printed_type
+        if from_code and from_code != r.printed_type:
+            doc.record.warnings.append(
+                f"header: the title says {r.printed_type}, the symbol {h.symbol} says {from_code}")
+    elif from_code:
         h.doc_type = from_code
     elif h.doc_type is None and r.lead:
         h.doc_type = r.lead[0].upper() + r.lead[1:].lower()

@@ -319,7 +319,15 @@ _LANGSON = ("ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT N
             "Lạng Sơn, ngày 19 tháng 8 năm 2021 |\nỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\n"
             "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n")
 
+_NINHTHUAN = ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\n\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do – Hạnh phúc\n\n\n"
+              "Số: 55/2007/CT-UBND\n\nPhan Rang-Tháp Chàm, ngày 05 tháng 3 năm 2007\n\nQUYẾT ĐỊNH\n\n"
+              "BANHÀNH KẾ HOẠCH HÀNH ĐỘNG VÌ SỰ TIẾN BỘ PHỤ NỮ TỈNH NINH THUẬN GIAI ĐOẠN 2006 -2010\n\n"
+              "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN\n\nCăn cứ Luật Tổ chức Hội đồngnhân dân và Ủy ban nhân dân;\n")
+
 PROVINCIAL = [
+    # a symbol printed wrongly: the printed title gives the type, the code stays as printed
+    (_NINHTHUAN, {"doc_type": "Quyết định", "doc_type_code": "CT", "symbol": "2007/CT-UBND",
+                  "place": "Phan Rang-Tháp Chàm", "issuer": "Ủy ban nhân dân tỉnh Ninh Thuận"}),
     (_CAMAU, {"number": "471", "symbol": "QĐ-UBND", "place": "Cà Mau", "issuer": "Ủy ban nhân dân tỉnh Cà Mau",
               "subject": "Ban hành \"quy chế thi đua, khen thưởng\" trên địa bàn tỉnh cà mau"}),
     (_TIENGIANG, {"number": "33", "symbol": "2009/QĐ-UBND", "place": "Mỹ Tho", "issuer_parent": None,
@@ -362,3 +370,12 @@ def test_provincial_headers(text: str, expected: dict) -> None:
 def test_join_wrapped(first: str, second: str, joined: bool) -> None:
     text = f"{first}\n{second}"
     assert len(join_wrapped(text, cells(text))) == (1 if joined else 2)
+
+
+@pytest.mark.parametrize(("text", "warned"), [
+    (_NINHTHUAN, True),  # "QUYẾT ĐỊNH" over "CT-UBND"
+    (_CAMAU, False),  # "QUYẾT ĐỊNH" over "QĐ-UBND"
+])
+def test_title_code_mismatch_is_warned(text: str, warned: bool) -> None:
+    doc, _ = _read(text)
+    assert any("the title says Quyết định" in w for w in doc.record.warnings) is warned
