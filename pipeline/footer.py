@@ -59,6 +59,7 @@ def add(doc: Doc) -> None:
 
 
 _RECEIVERS_LINE = regex.compile(r"^[\s#*_|>]*" + _RECEIVERS.pattern, regex.I | regex.M)
+_FILE_PATH = regex.compile(r"[A-Za-z]:[\\/]|\\\\|~?/[\w.-]+/[\w.-]+/|\S+\.(?:docx?|pdf|odt)$", regex.I)
 _ZONE_CHARS = 20000  # read this far past "Nơi nhận": the list, the signature beside or after it
 
 
@@ -104,6 +105,8 @@ def _read_distribution(doc: Doc, lines: list[Cell], at: int) -> int:
         if _BULLET.match(line.text):
             pieces.append((line.start, line.end))
             beside = 0
+        elif _FILE_PATH.match(line.text):
+            continue  # the clerk's file name printed under the list ("d:\\2011\\CV\\…")
         elif pieces and line.text[:1].islower() and doc.text[pieces[-1][1] - 1] not in ";.":
             pieces[-1] = (pieces[-1][0], line.end)  # an entry broken over lines
         elif is_signature_part(line.text) and beside < 3:

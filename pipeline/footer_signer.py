@@ -169,7 +169,7 @@ def _find_name(lines: list[Cell], i: int) -> tuple[str, int] | None:
     """The signer's name under the position, past "(Đã ký)", seals, OCR crumbs and a list beside it."""
     crumbs = 0
     for j in range(i, min(len(lines), i + _AFTER)):
-        text = _clean(lines[j].text).strip("()")
+        text = _clean(lines[j].text).strip("()").rstrip(" ;,.")  # "Trần Thành Lập;": a stray mark after the name
         if _SIGNED.fullmatch(text) or not regex.search(r"\p{L}", text):
             continue
         if _BULLET.match(text) or lines[j].text[:1].islower():

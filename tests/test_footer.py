@@ -94,6 +94,11 @@ LAYOUTS = [
         "## NƠI NHẬN\n\nNơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Lưu: VT, HCSN.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n"
         "Nguyễn Thị Bích Ngọc",
         "KT", "Thứ trưởng", "Nguyễn Thị Bích Ngọc", ["Ban Bí thư Trung ương Đảng"], "VT, HCSN"),
+    (  # haugiang-454: a file path between "Lưu" and the signature, blank-looking lines, a ";" after the name
+        "Nơi nhận:\n\n- Như trên;\n\n- Sở, ban, ngành tỉnh;\n\n- Lưu: VT, NCTH.HH\n\n"
+        "d:\\2011\\CV\\SVH\\T4\\Bau cho Vinh Ha Long\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n \n\n \n\n \n\n \n\n \n\n"
+        "Trần Thành Lập;\n\n;",
+        "KT", "Phó Chủ tịch", "Trần Thành Lập", ["Như trên", "Sở, ban, ngành tỉnh"], "VT, NCTH.HH"),
     (  # a list entry broken over two lines
         "Nơi nhận:\n- VPCP: BTCN, các PCN, Trợ lý TTg,\ncác Vụ, Cục, Công báo;\n- Lưu: VT.\n\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG",
         "TM", "Thủ tướng", None, ["VPCP: BTCN, các PCN, Trợ lý TTg, các Vụ, Cục, Công báo"], "VT"),
