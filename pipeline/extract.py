@@ -73,44 +73,9 @@ def _from_read(read: Text, path: str | None, sha256: str) -> Record:
     return rec
 
 
-def _cut_tail(data: bytes) -> int:
-    """Length of ``data`` without a UTF-8 character cut short at its end (an interrupted copy).
-
-    >>> data = "Hòa".encode(); _cut_tail(data[:2]), _cut_tail(data), _cut_tail(data[:3])
-    (1, 4, 3)
-    """
-    start = len(data)
-    while start > 0 and len(data) - start < 3 and 0x80 <= data[start - 1] <= 0xBF:
-        start -= 1  # continuation bytes
-    if start == 0 or data[start - 1] < 0xC2:
-        return len(data)
-    lead = data[start - 1]
-    needed = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
-    return start - 1 if len(data) - (start - 1) < needed else len(data)
-
-
-def _read(data: bytes, name: str, encoding: str, max_mb: float) -> Text:
-    """Decode, first dropping a UTF-8 character cut at the end, so a truncated file still reads
-    as UTF-8 rather than failing or passing for CP1258; a decoder's own error becomes E103."""
-    warnings = []
-    cut = _cut_tail(data) if encoding == "auto" else len(data)
-    if cut < len(data):
-        try:
-            data[:cut].decode("utf-8")
-            data, warnings = data[:cut], [f"the file ends inside a character: {len(data) - cut} bytes dropped"]
-        except UnicodeDecodeError:
-            pass  # not UTF-8 anyway: leave it to the readers
-    try:
-        read = read_bytes(data, name, encoding=encoding, max_mb=max_mb)
-    except UnicodeError as exc:  # a BOM that promises an encoding the bytes then break
-        raise CongvanError("E103", detail=str(exc)) from exc
-    read.warnings = warnings + read.warnings
-    return read
-
-
 def extract_bytes(data: bytes, name: str = "", encoding: str = "auto",
                   max_mb: float = DEFAULT_MAX_MB) -> Record:
-    read = _read(data, name, encoding, max_mb)
+    read = read_bytes(data, name, encoding=encoding, max_mb=max_mb)
     return _from_read(read, name or None, hashlib.sha256(data).hexdigest())
 
 
@@ -122,5 +87,5 @@ def extract_file(path: str | Path, encoding: str = "auto", max_mb: float = DEFAU
     """
     path = Path(path)
     data = read_path_bytes(path, max_mb)
-    read = _read(data, path.name, encoding, max_mb)
+    read = read_bytes(data, path.name, encoding=encoding, max_mb=max_mb)
     return _from_read(read, str(path), hashlib.sha256(data).hexdigest())

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from pipeline.errors import CongvanError
 from pipeline.readers.legacy import detect, legacy_name, to_unicode
-from pipeline.readers.plain import decode
+from pipeline.readers.plain import decode, utf8_complete_length
 from pipeline.readers.sniff import sniff
 from pipeline.readers.text import Text, page_of
 
 __all__ = ["DEFAULT_MAX_MB", "Text", "page_of", "read_bytes", "read_path", "read_path_bytes"]
 
-DEFAULT_MAX_MB = 32.0
+DEFAULT_MAX_MB = 16.0  # a real dispatch is under 1 MB of text; extraction costs ~4 s a MB
 
 # kind -> (module, function); every function takes (data, encoding) or (data,) and returns Text.
 _READERS = {
@@ -57,12 +57,37 @@ def read_bytes(data: bytes, name: str = "", encoding: str = "auto",
                max_mb: float = DEFAULT_MAX_MB) -> Text:
     """Decode a document's bytes into text, choosing the reader by the content.
 
+    A UTF-8 character cut at the very end (an interrupted copy) is dropped with a warning, so the
+    file still reads as UTF-8 rather than failing or passing for CP1258; a decoder's own error
+    becomes E103.
+
+    >>> read = read_bytes("Kính gửi: Sở".encode()[:-1])
+    >>> read.text, read.warnings
+    ('Kính gửi: S', ['the file ends inside a character: 2 bytes dropped'])
+
     >>> read_bytes("Số: 48/KH-UBND".encode("utf-16")).text
     'Số: 48/KH-UBND'
     >>> read = read_bytes("Sè: 48/KH-UBND ngµy 30/3/2022 cña UBND tØnh".encode("cp1252"))
     >>> read.text, read.encoding
     ('Số: 48/KH-UBND ngày 30/3/2022 của UBND tỉnh', 'tcvn3')
     """
+    warnings = []
+    cut = utf8_complete_length(data) if encoding == "auto" else len(data)
+    if cut < len(data):
+        try:
+            data[:cut].decode("utf-8")
+            data, warnings = data[:cut], [f"the file ends inside a character: {len(data) - cut} bytes dropped"]
+        except UnicodeDecodeError:
+            pass  # not UTF-8 anyway: the decoders below decide
+    try:
+        read = _read_bytes(data, name, encoding, max_mb)
+    except UnicodeError as exc:  # a BOM that promises an encoding the bytes then break
+        raise CongvanError("E103", detail=str(exc)) from exc
+    read.warnings = warnings + read.warnings
+    return read
+
+
+def _read_bytes(data: bytes, name: str, encoding: str, max_mb: float) -> Text:
     size_mb = len(data) / 1_000_000
     if size_mb > max_mb:
         raise CongvanError("E104", detail=f"{size_mb:.1f}", limit=f"{max_mb:g}")

@@ -123,3 +123,19 @@ def _cp1258_or_legacy(data: bytes) -> tuple[str, str]:
     if cp1258 is None:
         raise CongvanError("E103", detail="neither UTF-8 nor CP1258 nor a legacy Vietnamese encoding")
     return cp1258, "cp1258"
+
+
+def utf8_complete_length(data: bytes) -> int:
+    """Length of ``data`` without a UTF-8 character cut short at its end (an interrupted copy).
+
+    >>> data = "Hòa".encode(); utf8_complete_length(data[:2]), utf8_complete_length(data), utf8_complete_length(data[:3])
+    (1, 4, 3)
+    """
+    start = len(data)
+    while start > 0 and len(data) - start < 3 and 0x80 <= data[start - 1] <= 0xBF:
+        start -= 1  # continuation bytes
+    if start == 0 or data[start - 1] < 0xC2:
+        return len(data)
+    lead = data[start - 1]
+    needed = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    return start - 1 if len(data) - (start - 1) < needed else len(data)
