@@ -79,6 +79,8 @@ def _role_patterns() -> dict:
 def _merge(doc: Doc, campaigns: list[Campaign], mention: Mention, role: str) -> None:
     for campaign in campaigns:
         if same_campaign(campaign.name, mention.name):
+            if _shouty(campaign.name) and not _shouty(mention.name):
+                campaign.name, campaign.key = mention.name, fold_key(mention.name)  # title in capitals
             if _ROLE_RANK[role] < _ROLE_RANK[campaign.role or "referenced"]:
                 campaign.role = role
             if mention.quoted and not campaign.kind:
@@ -93,6 +95,11 @@ def _merge(doc: Doc, campaigns: list[Campaign], mention: Mention, role: str) -> 
         role=role,
         key=fold_key(mention.name),
     ))
+
+
+def _shouty(name: str) -> bool:
+    letters = [ch for ch in name[len("Phong trào"):] if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.7 * len(letters)
 
 
 def _main_campaign(text: str, campaigns: list[Campaign], mentions: list[Mention]) -> Campaign | None:

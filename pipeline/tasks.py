@@ -37,6 +37,7 @@ from pipeline.tasks_text import (
     heading_doer,
     is_boilerplate,
     is_closing,
+    is_decision,
     is_normative,
     sentences,
     title_matches,
@@ -50,6 +51,7 @@ _DUTY_VERBS = ("chủ trì", "có trách nhiệm", "chịu trách nhiệm")
 class _Context:
     normative: bool
     issuer: str | None
+    decision: bool = False  # articled but not a decree: a Quyết định's "Điều 2. Sở X …" is an order
     scope: dict[int, list[str]] = field(default_factory=dict)  # node -> doer handed to it
     found: list[Task] = field(default_factory=list)
 
@@ -57,7 +59,8 @@ class _Context:
 def add(doc: Doc) -> None:
     """Fill ``doc.record.tasks`` and ``doc.record.assignees``."""
     nodes = scan(doc)
-    ctx = _Context(is_normative(doc, nodes), doc.record.header.issuer)
+    normative = is_normative(doc, nodes)
+    ctx = _Context(normative, doc.record.header.issuer, normative and is_decision(doc))
     for index, node in enumerate(nodes):
         if node.is_item:
             _read_item(doc, nodes, index, ctx)
@@ -89,6 +92,8 @@ def _in_duty_zone(nodes: list[Node], index: int, ctx: _Context) -> bool:
         text = nodes[walk].text
         if title_matches(text, "responsibility_headings") or duty_heading_doer(text):
             return True
+        if walk != index and "trách nhiệm" in text and text.rstrip().endswith(":"):
+            return True  # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …:" over its list
         walk = nodes[walk].parent
     return False
 
@@ -103,13 +108,25 @@ def _under(nodes: list[Node], index: int, key: str) -> bool:
     return False
 
 
+def _opens_article(nodes: list[Node], index: int) -> bool:
+    """The article itself, or the first paragraph under a bare "Điều 2." line."""
+    node = nodes[index]
+    if node.kind == "dieu":
+        return True
+    parent = nodes[node.parent] if node.parent is not None else None
+    return (parent is not None and parent.kind == "dieu" and parent.children[:1] == [index]
+            and len(parent.text.split()) <= 12)
+
+
 def _allowed(nodes: list[Node], index: int, ctx: _Context, doer: Doer | None) -> bool:
     """In articled texts a task needs a named doer and a duty heading, a duty verb or a hand-over."""
     if not ctx.normative:
         return True
-    if doer is not None and not all(is_named(n) for n in doer.names):
-        return False
+    if doer is not None and not ctx.decision and not all(is_named(n) for n in doer.names):
+        return False  # in a decree "Hội đồng quản trị có …" describes; "Bộ Tài chính …" is told
     if doer is not None and (doer.lead or doer.verb in _DUTY_VERBS):
+        return True
+    if doer is not None and ctx.decision and _opens_article(nodes, index):
         return True
     return _in_duty_zone(nodes, index, ctx)
 
@@ -186,7 +203,9 @@ def _read_sentences(doc: Doc, ctx: _Context, node: Node, skip_first: bool, index
     """Directives inside running text: a hand-over cue or a doer with a verb of duty."""
     parts = sentences(node.text, node.start)
     # Under "Tổ chức thực hiện" a paragraph that opens with a unit is that unit's task.
-    plain_ok = not node.is_item and _under(nodes, index, "responsibility_headings")
+    plain_ok = not node.is_item and (
+        _under(nodes, index, "responsibility_headings") or (ctx.decision and _opens_article(nodes, index))
+    )
     for part in parts[1:] if skip_first else parts:
         for doer in _sentence_doers(part.text):
             if doer.speech or doer.descriptive or not (doer.lead or doer.strong or plain_ok):

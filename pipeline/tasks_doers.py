@@ -23,7 +23,7 @@ import regex
 
 from pipeline.tables import load
 
-_MAX_DOER_WORDS = 28
+_MAX_DOER_WORDS = 64  # "Chánh Văn phòng …; Giám đốc các sở …; Chủ tịch …" runs long
 _WORD = regex.compile(r"\S+")
 
 
@@ -87,6 +87,7 @@ def _tables() -> dict:
         "descriptive": set(t["descriptive_verbs"]),
         "giao": regex.compile(t["giao"]),
         "doer_cut": regex.compile(t["doer_cut"]),
+        "fixed": regex.compile(t["fixed_lists"]),
         "verb_start": regex.compile(r"(?i:" + "|".join(map(regex.escape, verbs)) + r")(?![\p{L}\d])"),
     }
 
@@ -142,6 +143,11 @@ def split_doer(text: str) -> Doer | None:
     words = list(_WORD.finditer(body))
     limit = words[_MAX_DOER_WORDS].start() if len(words) > _MAX_DOER_WORDS else len(body)
     colon = body.find(":", 0, limit)
+    if colon > 0 and t["position"].fullmatch(body[:colon].strip()) and starts_with_doer(body[colon + 1:].lstrip()):
+        inner = split_doer(body[colon + 1:].lstrip())  # "Giao Giám đốc: Sở A, Sở B phối hợp …"
+        if inner is not None:
+            shift = at + colon + 1 + (len(body[colon + 1:]) - len(body[colon + 1:].lstrip()))
+            return dataclasses.replace(inner, action_at=inner.action_at + shift, lead=lead is not None)
     verb = _verb_at(body, colon if colon > 0 else limit)
     if colon > 0 and verb is None:
         end, action_at, verb_text = colon, colon + 1, ""
@@ -184,9 +190,12 @@ def split_units(phrase: str) -> list[str]:
     ['các phòng, đơn vị', 'Phòng Tài nguyên và Môi trường các huyện, thành phố']
     """
     phrase = _PAREN.sub("", phrase).strip(" ,;:-–")
+    fixed = [(f.start(), f.end()) for f in _tables()["fixed"].finditer(phrase)]
     parts: list[str] = []
     pos = 0
     for m in _SPLIT.finditer(phrase):
+        if any(s < m.start() < e for s, e in fixed):
+            continue  # "các Sở, Ban, ngành" is one list of bodies, not two doers
         rest = phrase[m.end():]
         if m.group().strip() not in (";",) and not starts_with_doer(rest):
             continue

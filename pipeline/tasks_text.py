@@ -21,6 +21,7 @@ from pipeline.tables import load
 from pipeline.tasks_doers import _verb_at, split_doer, split_units, starts_with_doer
 from pipeline.tasks_items import Node
 
+_DECISION_TYPES = {"quyết định", "chỉ thị"}
 _NORMATIVE_TYPES = {"nghị định", "thông tư", "luật", "bộ luật", "pháp lệnh", "thông tư liên tịch"}
 _SENTENCE = regex.compile(r"(?<=[^\s\p{Lu}.]{2}[.!?…]|\./)\s+(?=[\p{Lu}\d“\"(])")
 _TRAIL = " \t.;:,/"
@@ -152,6 +153,11 @@ def title_matches(text: str, key: str) -> bool:
     if len(text.split()) > 12:
         return False
     return bool(_tables()["headings"][key].match(text.strip().casefold()))
+
+
+def is_decision(doc: Doc) -> bool:
+    """A Quyết định or Chỉ thị: articled like a decree, but its articles give orders."""
+    return (doc.record.header.doc_type or "").casefold() in _DECISION_TYPES
 
 
 def is_normative(doc: Doc, nodes: list[Node]) -> bool:

@@ -272,3 +272,25 @@ def test_quy_co_quan_is_the_addressee() -> None:
                        "cấp số liệu thu, chi ngân sách năm 2024 trước ngày 28/02/2025.\n\nTrân trọng./.\n")
     assert [(t.assignees, t.deadline) for t in rec.tasks] == [(rec.header.recipients, "2025-02-28")]
     assert rec.header.recipients
+
+
+def test_decision_articles_are_orders() -> None:
+    """In a Quyết định the closing articles order named units; long doer lists stay whole."""
+    from pipeline.extract import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TIỀN GIANG\nSố: 33/2009/QĐ-UBND\n\nMỹ Tho, ngày 05 tháng 10 năm 2009\n\n"
+            "QUYẾT ĐỊNH\nVề việc ban hành Quy định quản lý mạng tin học\n\nQUYẾT ĐỊNH:\n"
+            "Điều 1.\nBan hành kèm theo Quyết định này Quy định quản lý mạng tin học.\n"
+            "Điều 2.\nGiám đốc Sở Thông tin và Truyền thông phối hợp với các sở, ban, ngành có liên quan "
+            "tổ chức triển khai thực hiện Quyết định này.\n"
+            "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở, Ban, ngành, đoàn thể có liên quan; "
+            "Chủ tịch Ủy ban nhân dân các huyện, thành phố và các tổ chức, cá nhân có liên quan chịu trách "
+            "nhiệm thi hành Quyết định này./.\n")
+    rec = extract_text(text)
+    assert rec.header.doc_type == "Quyết định"
+    assert [t.assignees for t in rec.tasks] == [
+        ["Giám đốc Sở Thông tin và Truyền thông"],
+        ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc các Sở, Ban, ngành, đoàn thể có liên quan",
+         "Chủ tịch Ủy ban nhân dân các huyện, thành phố", "Các tổ chức, cá nhân có liên quan"],
+    ]
+    assert rec.tasks[0].coordinators == ["các sở, ban, ngành có liên quan"]
