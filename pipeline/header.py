@@ -27,7 +27,7 @@ from pipeline.dates import first_date
 from pipeline.document import Doc
 from pipeline.header_fields import is_upper
 from pipeline.header_infer import expand_abbreviation, infer_issuer
-from pipeline.header_zone import Cell, cells, is_body_start, join_wrapped
+from pipeline.header_zone import Cell, cells, flattened_cells, is_body_start, join_wrapped
 from pipeline.record import Header
 from pipeline.tables import load
 
@@ -37,6 +37,7 @@ _PLACE_DATE = regex.compile(r"(?:(?P<place>\p{Lu}[\p{L}\s.'\-]{0,40}?)\s*,\s*)?(
 _BULLET = regex.compile(r"[-–—•+*~]\s*")
 _PARTY_MOTTO = regex.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 _OF_ISSUER = regex.compile(r"CỦA\s+\p{Lu}{2,}")
+_LONE_MARKS = regex.compile(r"(?<!\S)\p{M}+(?:\s|$)")
 _NOISE = regex.compile(r"(?:Cơ\s+quan|Người\s+ký|Thời\s+gian\s+ký|Email|E-mail|Điện\s+thoại|Website)\s*:", regex.I)
 
 
@@ -57,18 +58,30 @@ class _Reading:
 
 def add(doc: Doc) -> None:
     """Fill ``doc.record.header`` and set ``doc.body_start``."""
+    reading = _read_zone(doc, join_wrapped(doc.text, cells(doc.text)))
+    h = reading.header
+    if h.number is None and h.symbol is None and h.date.year is None:
+        flat = flattened_cells(doc.text)
+        if flat:  # the header was flattened onto one line with the body: read that line's cells instead
+            doc.record.header = Header()
+            reading = _read_zone(doc, flat)
+            reading.last_end = 0  # the body shares the line: where it starts is left alone
+    _settle_type(doc, reading)
+    _settle_issuer(doc, reading)
+    if reading.last_end:
+        doc.body_start = _next_line(doc.text, reading.last_end)
+
+
+def _read_zone(doc: Doc, zone: list[Cell]) -> _Reading:
+    """Read the cells of ``zone`` into ``doc.record.header`` until the body starts."""
     reading = _Reading(doc.record.header)
-    zone = join_wrapped(doc.text, cells(doc.text))
     i = 0
     while i < len(zone):
         cell = zone[i]
         if is_body_start(cell) and not _SUBJECT.match(cell.text):
             break
         i = _read_cell(doc, reading, zone, i)
-    _settle_type(doc, reading)
-    _settle_issuer(doc, reading)
-    if reading.last_end:
-        doc.body_start = _next_line(doc.text, reading.last_end)
+    return reading
 
 
 def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
@@ -266,6 +279,7 @@ def _set_subject(doc: Doc, header: Header, start: int, end: int) -> None:
     stripped = text.strip(" .;:-–")
     start += len(text) - len(text.lstrip(" .;:-–"))
     subject = regex.sub(r"\s+", " ", stripped)
+    subject = _LONE_MARKS.sub("", subject).strip(" .;:-–")  # tone marks a PDF left standing alone: "hai ̀ ̣ do"
     if not subject:
         return
     if hf.is_upper(subject) and len(subject) > 3:

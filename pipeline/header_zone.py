@@ -10,10 +10,12 @@ line, or as a markdown table row ("Số: 284/2026/NĐ-CP | Hà Nội, ngày 16 t
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import regex
 
+from pipeline.header_fields import MOTTO, NUMBER_LINE
 from pipeline.tables import load
 
 # How far a header may reach: Phụ lục I puts it in the first page, a few dozen lines at most.
@@ -140,3 +142,60 @@ def is_body_start(cell: Cell) -> bool:
     False
     """
     return bool(BODY_START.match(cell.text)) or len(cell.text) > 400
+
+
+# A header that PDF extraction flattened onto one line with its body ("UBND TỈNH NINH THUẬN CỘNG HÒA
+# XÃ HỘI … Số : 2917 /SGDĐT-VP Phan Rang-Tháp Chàm, ngày … V/v … Kính gửi: - …; - … . Vừa qua, …").
+_FLAT_SCAN = 20000  # how far into the text such a line is looked for (site boilerplate comes first)
+_FLAT_HEAD = 1500  # how much of the line the header may take
+_LIST_MARK = regex.compile(r"\s*\d{1,2}\.\s+(?=\p{Lu})")  # "1. UBND TỈNH …": a web page's list number
+_DATE_WORD = regex.compile(r",\s*ngày\b")
+_FLAT_CUTS = regex.compile(
+    r"(?<=\s)(?=V\s*/\s*v\s|Về\s+việc\s|Kính\s+gửi\s*[:.])"
+    # "UBND TỈNH SƠN LA SỞ GIÁO DỤC VÀ ĐÀO TẠO": the cơ quan chủ quản and the issuer run together
+    r"|(?<=^(?:UBND|Ủ[YỶ]\s+BAN\s+NHÂN\s+DÂN|U[ỶỴ]\s+BAN\s+NHÂN\s+DÂN)\s+(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)"
+    r"(?:\s+\p{Lu}+){1,3}?\s)(?=(?:SỞ|PHÒNG|BAN|TRUNG\s+TÂM|CHI\s+CỤC|VĂN\s+PHÒNG)\s)"
+)
+_FLAT_RECIPIENTS = regex.compile(r"Kính\s+gửi\s*[:.]?\s*(?:[-–•+]?\s*[^;.]{2,200}?[;.])(?:\s*[-–•+]\s*[^;.]{2,200}?[;.])*")
+_FLAT_BODY = regex.compile(r"(?<=\s)(?:Căn\s+cứ|Thực\s+hiện|Căn\s+\p{Lu}|Xét\s+đề\s+nghị)")
+
+
+def flattened_cells(text: str) -> list[Cell]:
+    """The cells of the first line that holds a whole flattened header: Quốc hiệu, "Số", "…, ngày".
+
+    >>> t = "Xem mẫu\\n1. UBND TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ Y Số : 2 /SY-VP X, ngày 5 tháng 11 năm 2010 " \\
+    ...     "V/v báo cáo Kính gửi: - Sở Z; - Bộ W. Vừa qua, " + "mưa lớn " * 20
+    >>> [c.text for c in flattened_cells(t)]
+    ['UBND TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ Y Số : 2 /SY-VP X, ngày 5 tháng 11 năm 2010', 'V/v báo cáo', 'Kính gửi: - Sở Z; - Bộ W.']
+    """
+    for m in _LINE.finditer(text, 0, min(len(text), _FLAT_SCAN)):
+        line = m.group()
+        head = line[:_FLAT_HEAD]
+        if len(line) < 150 or not (MOTTO.search(head) and NUMBER_LINE.search(head) and _DATE_WORD.search(head)):
+            continue
+        mark = _LIST_MARK.match(line)
+        start = mark.end() if mark else 0
+        return _cut_flat(m.start() + start, line[start:_flat_end(line, start)])
+    return []
+
+
+def _flat_end(line: str, start: int) -> int:
+    """Where the header part of a flattened line ends: after the "Kính gửi" list, else at the body."""
+    recipients = _FLAT_RECIPIENTS.search(line, start, start + _FLAT_HEAD)
+    if recipients:
+        return recipients.end()
+    body = _FLAT_BODY.search(line, start, start + _FLAT_HEAD)
+    return body.start() if body else min(len(line), start + _FLAT_HEAD)
+
+
+def _cut_flat(offset: int, line: str) -> list[Cell]:
+    """``line`` cut before "V/v", "Kính gửi" and the issuer under its cơ quan chủ quản."""
+    bounds = [0, *(c.start() for c in _FLAT_CUTS.finditer(line)), len(line)]
+    out = []
+    for a, b in itertools.pairwise(bounds):
+        piece = line[a:b]
+        stripped = piece.strip()
+        if stripped:
+            s = offset + a + len(piece) - len(piece.lstrip())
+            out.append(Cell(s, s + len(stripped), stripped, False))
+    return out

@@ -12,7 +12,7 @@ import pytest
 from pipeline import header
 from pipeline.document import Doc
 from pipeline.header_fields import NUMBER_LINE, recase, split_number, title_type, type_from_symbol
-from pipeline.header_zone import cells, join_wrapped
+from pipeline.header_zone import cells, flattened_cells, join_wrapped
 from pipeline.record import Header
 from tests.conftest import CORPUS, ROOT, gold, needs_shared, seed_paths, seed_record
 
@@ -379,3 +379,56 @@ def test_join_wrapped(first: str, second: str, joined: bool) -> None:
 def test_title_code_mismatch_is_warned(text: str, warned: bool) -> None:
     doc, _ = _read(text)
     assert any("the title says Quyết định" in w for w in doc.record.warnings) is warned
+
+
+# Headers flattened onto one line with the body by PDF extraction, after site boilerplate (data/provincial).
+_FLAT_NINHTHUAN = (
+    "Xem mẫu\n\n  1. UBND TỈNH NINH THUẬN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do - "
+    "Hạnh phúc Số : 2917 /SGDĐT-VP Phan Rang-Tháp Chàm, ngày 05 tháng11 năm 2010 V/v báo cáo nhanh tinh hình bị "
+    "thiêt hai \u0300 \u0323 \u0323 do lũ lụt cua nganh Giao duc và Đao tao. \u0309 \u0300 Kính gửi: - Ủy ban nhân dân "
+    "tỉnh Ninh Thuận; - Bộ Giao duc và Đao tao. \u0301 \u0323 Vừa qua, tỉnh Ninh Thuân bị ảnh hưởng cua không khí "
+    "lanh tăng cương manh xuông phia Nam, kêt hơp nhiêu đông trong đơi gió Đông trên cao nên đã xuất hiện mưa lơn.\n")
+_FLAT_SONLA = (
+    "1. Trang chủ\n  2. » Tất cả\n\nUBND TỈNH SƠN LA\n\nNội dung\n\n"
+    "UBND TỈNH SƠN LA UBND TỈNH SƠN LA SỞ GIÁO DỤC VÀ ĐÀO TẠO Số 424/SGDĐT TĐKT V/v hướng dẫn tổng kết công tác "
+    "thi đua khen thưởng năm học 2017 2018 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh p[.]\n\n"
+    "UBND TỈNH SƠN LA SỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 424/SGDĐT-TĐKT Sơn La, ngày 05 "
+    "tháng năm 2018 Độc lập - Tự - Hạnh phúc V/v hướng dẫn tổng kết công tác thi đua khen thưởng năm học 2017-2018 "
+    "Kính gửi: - Phịng giáo dục đào tạo huyện, thành phố; - Các đơn vị trực thuộc Sở; Căn Quyết định số "
+    "36/2017/QĐ-UBND ngày 04/11/2017 Ủy ban nhân dân tỉnh Sơn La việc ban hành Quy chế Thi đua, Khen thưởng;\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (_FLAT_NINHTHUAN, {"issuer": "Sở Giáo dục và Đào tạo", "issuer_parent": "UBND tỉnh Ninh Thuận",
+                       "doc_type": "Công văn", "number": "2917", "symbol": "SGDĐT-VP",
+                       "place": "Phan Rang-Tháp Chàm", "date": "2010-11-05",
+                       "subject": "báo cáo nhanh tinh hình bị thiêt hai do lũ lụt cua nganh Giao duc và Đao tao",
+                       "recipients": ["Ủy ban nhân dân tỉnh Ninh Thuận", "Bộ Giao duc và Đao tao"]}),
+    (_FLAT_SONLA, {"issuer": "Sở Giáo dục và Đào tạo", "issuer_parent": "UBND tỉnh Sơn La", "doc_type": "Công văn",
+                   "number": "424", "symbol": "SGDĐT-TĐKT", "place": "Sơn La", "date": "2018",
+                   "subject": "hướng dẫn tổng kết công tác thi đua khen thưởng năm học 2017-2018",
+                   "recipients": ["Phịng giáo dục đào tạo huyện, thành phố", "Các đơn vị trực thuộc Sở"]}),
+])
+def test_flattened_headers(text: str, expected: dict) -> None:
+    doc, h = _read(text)
+    for key, want in expected.items():
+        got = h.date.iso() if key == "date" else getattr(h, key)
+        assert got == want, f"{key}: {got!r}"
+    assert h.national_motto
+    assert doc.source[slice(*h.spans["symbol"])] == h.symbol
+    assert doc.body_start == 0  # the body shares the line: later stages still read all of it
+
+
+def test_flattened_sonla_date_keeps_its_blank_month() -> None:
+    _, h = _read(_FLAT_SONLA)
+    assert (h.date.year, h.date.month, h.date.day) == (2018, None, 5)
+
+
+@pytest.mark.parametrize("text", [
+    # a long line with a number and a date but no Quốc hiệu is a body sentence, not a header
+    "Căn cứ Công văn Số: 12/UBND-VX Hà Nội, ngày 1 tháng 2 năm 2020 " + "về việc thi đua " * 20,
+    # a Quốc hiệu and a number without a place-date line
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 12/UBND-VX " + "về việc thi đua " * 20,
+])
+def test_flattened_needs_motto_number_and_date(text: str) -> None:
+    assert flattened_cells(text) == []
