@@ -63,7 +63,7 @@ def find_people(s: Scan, taken: list[tuple[int, int]]) -> list[Mention]:
     inside = s.covered(taken)
     while i < len(toks):
         t = toks[i]
-        if t.text.capitalize() not in _surnames() or not t.is_cap or inside[i]:
+        if not t.is_cap or inside[i] or t.text.capitalize() not in _surnames():
             i += 1
             continue
         end = _given_end(s, i + 1)
@@ -130,17 +130,14 @@ def find_awards(s: Scan) -> list[Mention]:
 
 
 def _gazetteer_mentions(s: Scan, gazetteer: Gazetteer, label: str, need_cap: bool) -> list[Mention]:
-    out, i = [], 0
-    while i < len(s.tokens):
-        if not gazetteer.starts(s.tokens[i].key):
-            i += 1
+    out, free = [], 0  # tokens before ``free`` are inside a mention already found
+    for i in [k for k, t in enumerate(s.tokens) if gazetteer.starts(t.key)]:
+        if i < free:
             continue
         hit = gazetteer.longest(s.tokens, i, _line_end(s, i))
         if hit and (s.tokens[i].is_cap or not need_cap):
             out.append(s.mention(label, i, hit[0]))
-            i = hit[0]
-        else:
-            i += 1
+            free = hit[0]
     return out
 
 

@@ -13,7 +13,6 @@ positions, awards, person_names), so a new body or surname is a data change.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -54,11 +53,12 @@ class Scan:
     by_start: dict[int, int] = field(default_factory=dict)  # char offset -> token index
 
     def __post_init__(self) -> None:
-        starts = [s for s, _ in self.caps_lines]
-        self.caps = []
+        # Tokens and capitals lines are both in text order and the lines are disjoint: one walk.
+        self.caps, lines, k = [], self.caps_lines, 0
         for t in self.tokens:
-            k = bisect_right(starts, t.start) - 1
-            self.caps.append(k >= 0 and t.start < self.caps_lines[k][1])
+            while k < len(lines) and lines[k][1] <= t.start:
+                k += 1
+            self.caps.append(k < len(lines) and lines[k][0] <= t.start)
         self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
 
     def surface(self, i: int, j: int) -> str:
@@ -115,9 +115,15 @@ def _heads() -> Gazetteer:
     return Gazetteer({h["head"]: h["complement"] for h in load("org_heads")["heads"]})
 
 
+@cache
+def _body_abbreviations() -> dict[str, dict]:
+    """Abbreviations that name a body or part of one (UBND, STNMT), read once."""
+    entries = load("org_abbreviations")["entries"]
+    return {text: e for text, e in entries.items() if e and e["kind"] in {"org", "part", "head"}}
+
+
 def _abbreviation(token: Token) -> dict | None:
-    entry = load("org_abbreviations")["entries"].get(token.text)
-    return entry if entry and entry["kind"] in {"org", "part", "head"} else None
+    return _body_abbreviations().get(token.text)
 
 
 def _starts_body(s: Scan, i: int) -> bool:
@@ -275,8 +281,8 @@ def _org_suffix(s: Scan, j: int) -> int:
             j = provinces().longest(toks, j)[0]  # type: ignore[index]
         elif (_abbreviation(t) and t.is_upper) or t.text in {"TN&MT", "P.TN&MT"}:
             j += 1
-        elif _starts_body(s, j) and (end := _org_at(s, j)) is not None:
-            j = end
+        elif _starts_body(s, j) and (end := _body_end(s, j)) is not None:
+            j = end  # a nested body: this loop reads its suffix (a loop, so 1,000 chained names don't recurse)
         elif (hit := context.longest(toks, j)) and t.text not in {"tỉnh", "huyện"}:
             j = hit[0]
         else:
@@ -285,7 +291,13 @@ def _org_suffix(s: Scan, j: int) -> int:
 
 
 def _org_at(s: Scan, i: int) -> int | None:
-    """End of the body named at token i, or None when no body starts there."""
+    """End of the body named at token i with its suffix, or None when no body starts there."""
+    best = _body_end(s, i)
+    return None if best is None else _org_suffix(s, best)
+
+
+def _body_end(s: Scan, i: int) -> int | None:
+    """End of the body named at token i before its suffix (always past i), or None."""
     toks = s.tokens
     if not toks[i].is_cap and not _abbreviation(toks[i]):
         return None
@@ -306,7 +318,7 @@ def _org_at(s: Scan, i: int) -> int | None:
     abbreviation = _abbreviation(toks[i])
     if best is None and abbreviation and abbreviation["kind"] == "org":
         best = i + 1
-    return None if best is None else _org_suffix(s, best)
+    return best
 
 
 def _not_a_body(s: Scan, i: int, end: int) -> bool:
@@ -346,8 +358,12 @@ def _complement(s: Scan, j: int, complement: str) -> int | None:
 
 def find_orgs(s: Scan) -> list[Mention]:
     """Named bodies, longest first, never overlapping one another."""
-    out, i = [], 0
+    out, i, abbreviations = [], 0, _body_abbreviations()
     while i < len(s.tokens):
+        t = s.tokens[i]
+        if not t.is_cap and t.text not in abbreviations:  # _org_at's first test, without the call
+            i += 1
+            continue
         end = _org_at(s, i)
         if end is not None and end > i:
             end = max(end, _list_item_end(s, i))

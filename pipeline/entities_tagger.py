@@ -18,13 +18,14 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pipeline.entities_rules import Mention, Scan
-from pipeline.gazetteer import Token, level_words, places, provinces, table_gazetteer, tokenize
+from pipeline.gazetteer import Gazetteer, Token, level_words, places, provinces, table_gazetteer, tokenize
 from pipeline.tables import load
 
 MODEL_NAME = "entities_crf"
@@ -71,23 +72,26 @@ def _surnames() -> frozenset[str]:
     return frozenset(load("person_names")["surnames"])
 
 
-def _lexicon_flags(tokens: list[Token], i: int) -> list[str]:
-    """Which tables a phrase starting at token i belongs to: head, standalone, province, place…"""
-    flags = []
-    for name, gaz in (
+@cache
+def _lexicons() -> tuple[tuple[tuple[str, Gazetteer], ...], frozenset[str]]:
+    """The tables a token may start, in feature order, and every first word of any of them."""
+    named = (
         ("head", table_gazetteer("org_heads", "heads_flat")),
         ("standalone", table_gazetteer("org_heads", "standalone")),
         ("domain", table_gazetteer("org_heads", "domains")),
         ("position", table_gazetteer("positions", "positions")),
-    ):
-        if gaz.longest(tokens, i):
-            flags.append(name)
-    if provinces().longest(tokens, i):
-        flags.append("province")
-    if places().longest(tokens, i):
-        flags.append("place")
-    if level_words().longest(tokens, i):
-        flags.append("level")
+        ("province", provinces()),
+        ("place", places()),
+        ("level", level_words()),
+    )
+    first = frozenset().union(*(gaz.root.keys() for _, gaz in named)) | {"–", "—", "‑"}
+    return named, first
+
+
+def _lexicon_flags(tokens: list[Token], i: int) -> list[str]:
+    """Which tables a phrase starting at token i belongs to: head, standalone, province, place…"""
+    named, first = _lexicons()
+    flags = [name for name, gaz in named if gaz.longest(tokens, i)] if tokens[i].key in first else []
     if tokens[i].text in _surnames():
         flags.append("surname")
     return flags
@@ -96,23 +100,39 @@ def _lexicon_flags(tokens: list[Token], i: int) -> list[str]:
 def features(tokens: list[Token]) -> list[list[str]]:
     """CRF features of each token: the word, its shape, its neighbours and the tables it starts."""
     keys = [t.key for t in tokens]
-    shapes = [_shape(t.text) for t in tokens]
-    flags = [_lexicon_flags(tokens, i) for i in range(len(tokens))]
-    out = []
-    for i in range(len(tokens)):
-        f = [f"w={keys[i]}", shapes[i], *flags[i]]
-        for d in (-2, -1, 1, 2):
+    parts = [_token_parts(t.key, t.text, tuple(_lexicon_flags(tokens, i))) for i, t in enumerate(tokens)]
+    n, out = len(tokens), []
+    for i in range(n):
+        f = list(parts[i][0])
+        for slot, d in enumerate((-2, -1, 1, 2), start=1):
             j = i + d
-            if 0 <= j < len(tokens):
-                f += [f"w{d}={keys[j]}", f"s{d}={shapes[j]}"] + [f"{x}{d}" for x in flags[j]]
+            if 0 <= j < n:
+                f += parts[j][slot]
             else:
                 f.append(f"edge{d}")
         if i > 0:
             f.append(f"bi-1={keys[i - 1]}|{keys[i]}")
-        if i + 1 < len(tokens):
+        if i + 1 < n:
             f.append(f"bi+1={keys[i]}|{keys[i + 1]}")
         out.append(f)
     return out
+
+
+# (key, text, flags) -> the token's own features, then what it gives as neighbour -2, -1, +1, +2.
+_PARTS: dict[tuple[str, str, tuple[str, ...]], tuple[list[str], ...]] = {}
+
+
+def _token_parts(key: str, text: str, flags: tuple[str, ...]) -> tuple[list[str], ...]:
+    """The feature strings of one token, built once per distinct word (strings cost more than tagging)."""
+    parts = _PARTS.get((key, text, flags))
+    if parts is None:
+        shape = _shape(text)
+        own = [f"w={key}", shape, *flags]
+        near = [[f"w{d}={key}", f"s{d}={shape}", *(f"{x}{d}" for x in flags)] for d in (-2, -1, 1, 2)]
+        parts = (own, *near)
+        if len(_PARTS) < 100_000:
+            _PARTS[(key, text, flags)] = parts
+    return parts
 
 
 def decode(tags: list[str]) -> list[tuple[str, int, int]]:
@@ -159,10 +179,12 @@ def candidate_lines(s: Scan, rule_mentions: list[Mention]) -> list[tuple[int, in
     wanted.update(k for k, t in enumerate(toks) if t.is_cap and not covered[k] and t.text in surnames)
     if not wanted:
         return []
+    ordered = sorted(wanted)
     lines, start = [], 0
     for i in range(1, len(toks) + 1):
         if i == len(toks) or "\n" in s.text[toks[i - 1].end : toks[i].start]:
-            if any(start <= k < i for k in wanted):
+            k = bisect_left(ordered, start)
+            if k < len(ordered) and ordered[k] < i:  # some wanted token on the line
                 lines.append((start, i))
             start = i
     return lines

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -31,8 +31,10 @@ from pipeline.tables import load
 _TOKEN = regex.compile(r"\w+(?:[&.\-]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token: a tuple, because the stage makes hundreds of thousands and a frozen dataclass's
+    ``__init__`` costs several times a tuple's."""
+
     text: str
     start: int
     end: int
@@ -47,11 +49,25 @@ class Token:
 
         ``repaired``: the text already has new-style tones (``Doc.text``), casefolding is the key.
         """
+        return cls(text, start, end, *_word_flags(text, repaired))
+
+
+# word -> (key, is_word, is_cap, is_upper), for raw and for repaired text: words repeat, so each is read once.
+_FLAGS: dict[bool, dict[str, tuple[str, bool, bool, bool]]] = {False: {}, True: {}}
+
+
+def _word_flags(text: str, repaired: bool) -> tuple[str, bool, bool, bool]:
+    cache = _FLAGS[repaired]
+    flags = cache.get(text)
+    if flags is None:
         first = text[0]
         cap = first.isupper()
         upper = cap and len(text) > 1 and text.isupper() and sum(c.isalpha() for c in text) > 1
         key = text.casefold() if repaired else token_key(text)
-        return cls(text, start, end, key, first.isalnum(), cap, upper)
+        flags = (key, first.isalnum(), cap, upper)
+        if len(cache) < 200_000:  # bounded: a long-running process sees endless numbers
+            cache[text] = flags
+    return flags
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None, repaired: bool = False) -> list[Token]:
@@ -63,8 +79,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None, repaired: bool =
     []
     """
     end = len(text) if end is None else end
-    make = Token.make
-    return [make(m.group(), m.start(), m.end(), repaired) for m in _TOKEN.finditer(text, start, end)]
+    # Every character that is not blank belongs to a token, so only blanks lie between two tokens
+    # and the next occurrence of a word is the token itself: str.find is cheaper than match objects.
+    new, cache, find, out, pos = tuple.__new__, _FLAGS[repaired], text.find, [], start
+    for word in _TOKEN.findall(text, start, end):
+        a = find(word, pos)
+        pos = a + len(word)
+        f = cache.get(word) or _word_flags(word, repaired)
+        out.append(new(Token, (word, a, pos, f[0], f[1], f[2], f[3])))
+    return out
 
 
 def token_key(word: str) -> str:

@@ -130,6 +130,18 @@ def test_bad_or_empty_input_gives_no_entities(text):
     assert [e for e in extract(text) if e[0] in {"ORG", "LOC", "PER", "DATE"}] == []
 
 
+@pytest.mark.parametrize("repeat", [1, 2, 1000])
+def test_chained_bodies_on_one_line_do_not_recurse(repeat):
+    # Each nested body used to be read by a recursive call: 1,000 of them raised RecursionError,
+    # which the pipeline turned into a warning and an empty entity list.
+    from pipeline.extract import extract_text
+
+    rec = extract_text("Kính gửi: " + "Ủy ban nhân dân tỉnh Khánh Hòa " * repeat + "\n")
+    assert not [w for w in rec.warnings if "entities" in w]
+    orgs = [e for e in rec.entities if e.label == "ORG"]
+    assert len(orgs) == 1 and orgs[0].text == ("Ủy ban nhân dân tỉnh Khánh Hòa " * repeat).strip()
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("Sở Nội vụUBND tỉnh Kon Tum,.\n-Nguyễn Văn*_ĐàHoà")), max_size=80))
 def test_entity_text_is_always_the_source_under_its_span(text):
