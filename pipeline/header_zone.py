@@ -168,14 +168,19 @@ def flattened_cells(text: str) -> list[Cell]:
     >>> [c.text for c in flattened_cells(t)]
     ['UBND TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ Y Số : 2 /SY-VP X, ngày 5 tháng 11 năm 2010', 'V/v báo cáo', 'Kính gửi: - Sở Z; - Bộ W.']
     """
-    for m in _LINE.finditer(text, 0, min(len(text), _FLAT_SCAN)):
-        line = m.group()
+    offset = 0
+    for line in text[:_FLAT_SCAN].split("\n"):  # str.split: a Python loop over short lines costs little
+        line_start, offset = offset, offset + len(line) + 1
+        if len(line) < 150:
+            continue
         head = line[:_FLAT_HEAD]
-        if len(line) < 150 or not (MOTTO.search(head) and NUMBER_LINE.search(head) and _DATE_WORD.search(head)):
+        if not (_DATE_WORD.search(head) and NUMBER_LINE.search(head) and MOTTO.search(head)):
             continue
         mark = _LIST_MARK.match(line)
         start = mark.end() if mark else 0
-        return _cut_flat(m.start() + start, line[start:_flat_end(line, start)])
+        end = text.find("\n", line_start)  # the whole line, should the scan have cut it
+        line = text[line_start:end if end >= 0 else len(text)]
+        return _cut_flat(line_start + start, line[start:_flat_end(line, start)])
     return []
 
 
