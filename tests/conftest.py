@@ -34,3 +34,18 @@ def gold(stem: str) -> dict:
 
 
 needs_shared = pytest.mark.skipif(not SEEDS.exists(), reason="../shared is not beside the checkout")
+
+
+@pytest.fixture(scope="session")
+def corpus_registry(tmp_path_factory):
+    """Seeds and corpus ingested ONCE per test session (with two workers): (path, summary).
+
+    Full extraction of ~260 documents is the suite's dearest step; tests that only read the
+    result (ingest checks, the registry tour notebook) share this one. Don't write to it.
+    """
+    import pipeline.registry as registry
+
+    path = tmp_path_factory.mktemp("corpus-registry") / "registry.sqlite"
+    with registry.open(path) as reg:
+        summary = reg.ingest([str(SEEDS), str(CORPUS)], workers=2)
+    return path, summary
