@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import pipeline.registry as registry
-from pipeline.registry import store
+from pipeline.registry import fts, store
 from pipeline.registry.campaigns import same_campaign
 from pipeline.registry.fold import campaign_key, fold, fold_chars, key, unit_key
 from pipeline.registry.queries import NotFound, parse_ref
@@ -281,6 +281,28 @@ def test_exact_spelling_ranks_first(reg):
     reg.add_record(_record("r2", subject="Thi đua yêu nước"))
     assert reg.search("thi đua", "document")["title"].tolist() == ["Thi đua yêu nước", "Thị dưa hấu"]
     assert set(reg.search("thi dua", "document")["title"]) == {"Thi đua yêu nước", "Thị dưa hấu"}
+
+
+@pytest.fixture
+def ranked_here(monkeypatch):
+    """Every table ranked in Python, as tables past fts.RANK_HERE_FROM rows are."""
+    monkeypatch.setattr(fts, "RANK_HERE_FROM", 0)
+
+
+def test_exact_spelling_ranks_first_when_ranked_here(reg, ranked_here):
+    test_exact_spelling_ranks_first(reg)
+
+
+@needs_shared
+@pytest.mark.parametrize(("query", "kind", "expected"), SEARCHES)
+def test_both_rankers_find_the_same_hits_best_first(gold_reg, monkeypatch, query, kind, expected):
+    by_fts5 = gold_reg.search(query, kind)
+    monkeypatch.setattr(fts, "RANK_HERE_FROM", 0)
+    here = gold_reg.search(query, kind)
+    assert set(here["id"]) == set(by_fts5["id"]) and len(here) > 0
+    # Word counts are FTS5's, row lengths near them: near ties (9.49 vs 9.47) may swap, no more.
+    assert here["id"][0] in set(by_fts5["id"][:2]), (here[["id", "score"]], by_fts5[["id", "score"]])
+    assert by_fts5["id"][0] in set(here["id"][:2]), (here[["id", "score"]], by_fts5[["id", "score"]])
 
 
 @needs_shared
