@@ -10,9 +10,8 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -30,6 +29,9 @@ from rich.text import Text
 
 from pipeline.cli import app, fail
 from pipeline.readers.base import DEFAULT_MAX_MB
+
+if TYPE_CHECKING:  # pandas costs 0.4 s to import: `congvan extract` must not pay it
+    import pandas as pd
 
 DbOption = Annotated[Path, typer.Option("--db", help="the registry database (SQLite file)")]
 
@@ -114,6 +116,8 @@ def _need_db(db: Path) -> None:
 
 
 def _emit(frame: pd.DataFrame, fmt: Format, title: str | None = None) -> None:
+    import pandas as pd
+
     if fmt is Format.json:
         typer.echo(frame.to_json(orient="records", force_ascii=False))
     elif fmt is Format.csv:
@@ -150,6 +154,8 @@ def search(
 
 
 def _jsonable(shown: dict[str, Any]) -> dict[str, Any]:
+    import pandas as pd
+
     out: dict[str, Any] = {}
     for name, value in shown.items():
         out[name] = json.loads(value.to_json(orient="records", force_ascii=False)) \
@@ -165,6 +171,8 @@ def show(
 ) -> None:
     """A document with its campaigns, tasks, cited acts and citing documents; a campaign with its
     documents; an assignee with its tasks."""
+    import pandas as pd
+
     from pipeline import registry
     from pipeline.registry.queries import NotFound
 

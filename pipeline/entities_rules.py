@@ -13,9 +13,12 @@ positions, awards, person_names), so a new body or surname is a data change.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
+from pathlib import Path
 
 import regex
 
@@ -184,13 +187,14 @@ def _word_end(s: Scan, j: int) -> int:
 def vietnamese_words() -> frozenset[str]:
     """Multi-syllable words of the Viet74K list shipped with underthesea, plus the tables' own words."""
     words: set[str] = set()
-    try:
-        from importlib import resources
-
-        ref = resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt"
-        words = {w.casefold() for w in ref.read_text(encoding="utf-8").splitlines() if " " in w}
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        pass  # without the list, a capitalised word is one syllable: names get shorter, never wrong
+    # find_spec locates a top-level package without importing it: importing underthesea costs
+    # 0.5 s, more than a whole `congvan extract` of one file should take.
+    spec = importlib.util.find_spec("underthesea")
+    if spec is not None and spec.submodule_search_locations:
+        ref = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+        # without the list, a capitalised word is one syllable: names get shorter, never wrong
+        with contextlib.suppress(OSError):
+            words = {w.casefold() for w in ref.read_text(encoding="utf-8").splitlines() if " " in w}
     return frozenset(words | _name_words())
 
 

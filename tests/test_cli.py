@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,20 @@ def test_eval_without_gold_files_fails_cleanly(tmp_path: Path) -> None:
 def test_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_extract_does_not_import_the_heavy_libraries(tmp_path: Path) -> None:
+    # One file must take well under a second: pandas (registry only) and underthesea's package
+    # (only its word list is read, found without importing it) cost ~0.4 s each to import.
+    script = (
+        "import sys\n"
+        "from pipeline.cli import main\n"
+        "sys.argv = ['congvan', 'extract', 'data/examples/ke-hoach-thi-dua-khanh-hoa.txt']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in ('pandas', 'underthesea', 'spacy') if m in sys.modules)\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True)
+    assert '"symbol"' in done.stdout
+    assert "HEAVY []" in done.stderr
