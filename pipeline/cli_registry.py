@@ -82,21 +82,31 @@ def ingest(
     parquet: Annotated[Path | None, typer.Option(help="export this run's records as Parquet")] = None,
     batch_size: Annotated[int, typer.Option(help="documents per committed transaction")] = 64,
     max_mb: Annotated[float, typer.Option(help="refuse files larger than this")] = DEFAULT_MAX_MB,
+    scheduler: Annotated[str | None, typer.Option(
+        help="extract on this Dask cluster (tcp://HOST:8786) instead of local processes")] = None,
 ) -> None:
     """Extract every document under SOURCES into the registry, in parallel, resumably.
 
     A document is keyed by the sha256 of its bytes: known ones are skipped, so a re-run (after a
     kill too) adds only what is missing. Exit 1 when any file failed (see the quarantine table).
+    With --scheduler the extraction runs on the cluster's workers (each with congvan installed)
+    and the registry is still written here.
     """
     from pipeline import ingest as ingestion
     from pipeline import registry
+    from pipeline.errors import CongvanError
 
     console = Console(stderr=True)
     with registry.open(db) as reg, _progress(console) as bar:
         task = bar.add_task("ingest", total=None)
-        summary = reg.ingest(sources, workers, batch_size=batch_size, quarantine_dir=quarantine, max_mb=max_mb,
-                             on_start=lambda total: bar.update(task, total=total),
-                             advance=lambda n: bar.advance(task, n))
+        try:
+            summary = reg.ingest(sources, workers, batch_size=batch_size, quarantine_dir=quarantine,
+                                 max_mb=max_mb, scheduler=scheduler,
+                                 on_start=lambda total: bar.update(task, total=total),
+                                 advance=lambda n: bar.advance(task, n))
+        except CongvanError as exc:
+            fail(scheduler or str(db), str(exc))
+            raise typer.Exit(1) from None
         if jsonl:
             ingestion.write_jsonl(reg.conn, jsonl, summary.hashes)
         if parquet:

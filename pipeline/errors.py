@@ -18,6 +18,7 @@ CATALOGUE: dict[str, str] = {
     "E112": "no text layer: OCR needed ({detail})",
     "E113": "a converter is needed for {detail}",
     "E120": "no gold files (*.json) in {detail}",
+    "E130": "cannot ingest on the Dask cluster: {detail}",
 }
 
 

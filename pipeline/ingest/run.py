@@ -4,22 +4,25 @@ The writer reads each item's bytes, hashes them and skips a hash the registry al
 before any extraction; new documents go to the workers in chunks, with a bounded number of
 chunks in flight, so memory stays flat however many documents there are. Results are written
 one transaction per batch (see :func:`pipeline.registry.store.write_batch`): after a kill -9
-a re-run adds exactly what is missing.
+a re-run adds exactly what is missing. The workers are local processes or, with ``scheduler``,
+a Dask cluster's (:mod:`pipeline.ingest.cluster`); nothing else changes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import CongvanError
+from pipeline.ingest.cluster import Pool, cluster_pool, local_pool
 from pipeline.ingest.sources import ARCHIVE_SEP, Item, ItemReader, discover
 from pipeline.readers.base import DEFAULT_MAX_MB
 from pipeline.registry import store
@@ -28,6 +31,7 @@ from pipeline.registry.rows import DocRows, to_rows
 # (name, sha256, rows or None, reason or None, error code or None)
 Outcome = tuple[str, str, DocRows | None, str | None, str | None]
 Failure = tuple[str, str | None, str, str | None]  # name, sha256, reason, code
+Chunk = list[tuple[str, str, bytes]]  # (name, sha256, bytes) of new documents
 
 
 @dataclass
@@ -61,12 +65,8 @@ def extract_rows(name: str, sha: str, data: bytes, max_mb: float = DEFAULT_MAX_M
         return name, sha, None, f"[E199] extraction crashed: {type(exc).__name__}: {exc}", "E199"
 
 
-def _extract_chunk(chunk: list[tuple[str, str, bytes]], max_mb: float) -> list[Outcome]:
+def _extract_chunk(chunk: Chunk, max_mb: float) -> list[Outcome]:
     return [extract_rows(name, sha, data, max_mb) for name, sha, data in chunk]
-
-
-def _warm_up() -> None:
-    import pipeline.extract  # noqa: F401  (import the stages once per worker, not per chunk)
 
 
 @dataclass
@@ -124,9 +124,9 @@ def _item_of(name: str) -> Item:
 
 
 def _chunks(items: list[Item], reader: ItemReader, writer: _Writer, known: set[str], chunk_size: int,
-            advance: Callable[[int], None]) -> Iterator[list[tuple[str, str, bytes]]]:
+            advance: Callable[[int], None]) -> Iterator[Chunk]:
     """New documents' bytes in chunks; unreadable and already-known items are settled here."""
-    chunk: list[tuple[str, str, bytes]] = []
+    chunk: Chunk = []
     for item in items:
         try:
             data = reader.read(item)
@@ -152,56 +152,70 @@ def _chunks(items: list[Item], reader: ItemReader, writer: _Writer, known: set[s
 def ingest(conn: store.sqlite3.Connection, sources: list[str], workers: int | None = None, *,
            batch_size: int = 64, chunk_size: int = 8, quarantine_dir: str | Path | None = None,
            max_mb: float = DEFAULT_MAX_MB, on_start: Callable[[int], None] | None = None,
-           advance: Callable[[int], None] | None = None) -> Summary:
+           advance: Callable[[int], None] | None = None, scheduler: str | Any | None = None) -> Summary:
     """Ingest every document under ``sources`` into the registry ``conn``.
 
-    ``workers``: processes (default: the cores; 0 runs in this process). ``on_start(total)`` and
-    ``advance(n)`` drive a progress display.
+    ``workers``: processes (default: the cores; 0 runs in this process). ``scheduler``: a Dask
+    scheduler's address (``tcp://host:8786``) or a ``distributed.Client``; extraction then runs on
+    the cluster's workers (``workers`` is ignored) and CongvanError E130 says when it cannot.
+    ``on_start(total)`` and ``advance(n)`` drive a progress display.
     """
     started = time.perf_counter()
-    items = discover(sources)
-    summary = Summary(found=len(items))
-    step = advance or (lambda n: None)
-    if on_start:
-        on_start(len(items))
-    known = store.known_hashes(conn)
-    workers = (os.cpu_count() or 1) if workers is None else workers
-    with ItemReader(max_mb) as reader:
-        writer = _Writer(conn, summary, batch_size, Path(quarantine_dir) if quarantine_dir else None, reader)
-        chunks = _chunks(items, reader, writer, known, chunk_size, step)
-        if workers <= 0:
-            for chunk in chunks:
-                for outcome in _extract_chunk(chunk, max_mb):
-                    writer.take(outcome)
-                step(len(chunk))
-        else:
-            _run_pool(chunks, workers, max_mb, writer, step)
-        writer.flush()
+    with ExitStack() as engines:
+        # the cluster first: a wrong address fails before a 100k-file source is listed
+        pool = engines.enter_context(cluster_pool(scheduler)) if scheduler is not None else None
+        items = discover(sources)
+        summary = Summary(found=len(items))
+        step = advance or (lambda n: None)
+        if on_start:
+            on_start(len(items))
+        known = store.known_hashes(conn)
+        workers = (os.cpu_count() or 1) if workers is None else workers
+        with ItemReader(max_mb) as reader:
+            writer = _Writer(conn, summary, batch_size, Path(quarantine_dir) if quarantine_dir else None, reader)
+            chunks = _chunks(items, reader, writer, known, chunk_size, step)
+            if pool is None and workers <= 0:
+                for chunk in chunks:
+                    for outcome in _extract_chunk(chunk, max_mb):
+                        writer.take(outcome)
+                    step(len(chunk))
+            else:
+                _run_pool(chunks, pool or engines.enter_context(local_pool(workers)), max_mb, writer, step)
+            writer.flush()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _run_pool(chunks: Iterator[list[tuple[str, str, bytes]]], workers: int, max_mb: float, writer: _Writer,
+def _run_pool(chunks: Iterator[Chunk], pool: Pool, max_mb: float, writer: _Writer,
               step: Callable[[int], None]) -> None:
-    in_flight: set[Future[list[Outcome]]] = set()
-    limit = workers * 3  # enough to keep every worker busy while the writer writes, no more
+    in_flight: dict[Future[list[Outcome]], Chunk] = {}
+    limit = pool.slots * 3  # enough to keep every worker busy while the writer writes, no more
+
+    def submit(chunk: Chunk) -> None:
+        in_flight[pool.executor.submit(_extract_chunk, chunk, max_mb)] = chunk
 
     def settle(done: set[Future[list[Outcome]]]) -> None:
         for future in done:
-            outcomes = future.result()
+            chunk = in_flight.pop(future)
+            try:
+                outcomes = future.result()
+            except pool.crashes as exc:
+                if len(chunk) > 1:  # which document killed the worker? each alone tells
+                    for one in chunk:
+                        submit([one])
+                    continue
+                name, sha, _ = chunk[0]
+                outcomes = [(name, sha, None, f"[E199] extraction crashed: {type(exc).__name__}: {exc}", "E199")]
             for outcome in outcomes:
                 writer.take(outcome)
             step(len(outcomes))
 
-    # forkserver, not fork: a forked worker would inherit the writer's open SQLite connection,
-    # and SQLite forbids touching (even closing) a connection across fork().
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, mp_context=context) as pool:
-        for chunk in chunks:
-            in_flight.add(pool.submit(_extract_chunk, chunk, max_mb))
-            if len(in_flight) >= limit:
-                done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-                settle(done)
-        while in_flight:
-            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+    def drain(below: int) -> None:
+        while len(in_flight) > below:
+            done, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
             settle(done)
+
+    for chunk in chunks:
+        submit(chunk)
+        drain(limit - 1)
+    drain(0)

@@ -44,11 +44,17 @@ class Registry:
     def close(self) -> None:
         self.conn.close()
 
-    def ingest(self, sources: list[str] | str, workers: int | None = None, **options: Any) -> Any:
-        """Ingest folders, globs, .zip archives or files; returns the run's Summary."""
+    def ingest(self, sources: list[str] | str, workers: int | None = None, *, scheduler: Any = None,
+               **options: Any) -> Any:
+        """Ingest folders, globs, .zip archives or files; returns the run's Summary.
+
+        ``scheduler``: a Dask scheduler address (``"tcp://host:8786"``) or a ``distributed.Client``
+        to extract on that cluster's workers; see :func:`pipeline.ingest.run.ingest` for the rest.
+        """
         from pipeline.ingest import ingest as run
 
-        return run(self.conn, [sources] if isinstance(sources, str | Path) else list(sources), workers, **options)
+        return run(self.conn, [sources] if isinstance(sources, str | Path) else list(sources), workers,
+                   scheduler=scheduler, **options)
 
     def add_record(self, record: Any, sha256: str | None = None, path: str | None = None) -> int | None:
         """Add one extracted record (a Record or its dict); its id, or None when already present."""
@@ -99,9 +105,10 @@ def open(path: str | Path) -> Registry:
     return Registry(path)
 
 
-def ingest(path: str | Path, sources: list[str] | str, workers: int | None = None, **options: Any) -> Any:
+def ingest(path: str | Path, sources: list[str] | str, workers: int | None = None, *, scheduler: Any = None,
+           **options: Any) -> Any:
     with Registry(path) as reg:
-        return reg.ingest(sources, workers, **options)
+        return reg.ingest(sources, workers, scheduler=scheduler, **options)
 
 
 def search(path: str | Path, query: str, kind: str | None = None, **filters: Any) -> pd.DataFrame:
