@@ -33,7 +33,8 @@ from pipeline.readers.base import DEFAULT_MAX_MB
 if TYPE_CHECKING:  # pandas costs 0.4 s to import: `congvan extract` must not pay it
     import pandas as pd
 
-DbOption = Annotated[Path, typer.Option("--db", help="the registry database (SQLite file)")]
+DbOption = Annotated[str, typer.Option(
+    "--db", help="the registry: a SQLite file, or a PostgreSQL database as postgresql://user@host:5432/dbname")]
 
 
 class Kind(StrEnum):
@@ -63,7 +64,7 @@ def _progress(console: Console) -> Progress:
                     disable=not console.is_terminal, transient=False)
 
 
-def _print_summary(console: Console, summary: Any, db: Path) -> None:
+def _print_summary(console: Console, summary: Any, db: str) -> None:
     console.print(f"{summary.found} found, {summary.added} added, {summary.known} already in the registry, "
                   f"{summary.failed} failed in {summary.seconds:.1f} s ({summary.rate:.1f} docs/s) → {db}")
     for name, _sha, reason, _code in summary.failures[:20]:
@@ -75,7 +76,7 @@ def _print_summary(console: Console, summary: Any, db: Path) -> None:
 @app.command()
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="folders, globs, .zip archives or files")],
-    db: DbOption = Path("registry.sqlite"),
+    db: DbOption = "registry.sqlite",
     workers: Annotated[int | None, typer.Option(help="extraction processes (default: the cores; 0: inline)")] = None,
     quarantine: Annotated[Path | None, typer.Option(help="copy every file that fails here")] = None,
     jsonl: Annotated[Path | None, typer.Option(help="export this run's records as JSON Lines")] = None,
@@ -119,9 +120,11 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _need_db(db: Path) -> None:
-    if not db.exists():
-        fail(str(db), "no registry here: build one with `congvan ingest SRC --db FILE`")
+def _need_db(db: str) -> None:
+    from pipeline.registry.pg import is_url
+
+    if not is_url(db) and not Path(db).exists():
+        fail(db, "no registry here: build one with `congvan ingest SRC --db FILE`")
         raise typer.Exit(1)
 
 
@@ -145,7 +148,7 @@ def _emit(frame: pd.DataFrame, fmt: Format, title: str | None = None) -> None:
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="words, with or without accents")],
-    db: DbOption = Path("registry.sqlite"),
+    db: DbOption = "registry.sqlite",
     kind: Annotated[Kind | None, typer.Option(help="only this kind of hit")] = None,
     issuer: Annotated[str | None, typer.Option(help="documents of this issuer")] = None,
     year: Annotated[int | None, typer.Option(help="documents of this year")] = None,
@@ -176,7 +179,7 @@ def _jsonable(shown: dict[str, Any]) -> dict[str, Any]:
 @app.command()
 def show(
     ref: Annotated[str, typer.Argument(help="D12, C3, T7, A5, a document number (48/KH-UBND) or sha256 prefix")],
-    db: DbOption = Path("registry.sqlite"),
+    db: DbOption = "registry.sqlite",
     format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
 ) -> None:
     """A document with its campaigns, tasks, cited acts and citing documents; a campaign with its

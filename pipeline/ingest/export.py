@@ -7,11 +7,11 @@ string column, so nested lists survive without a schema that changes with every 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from pipeline.registry.pg import Connection
 from pipeline.registry.rows import record_of
 
 _COLUMNS = ("sha256", "path", "doc_type", "number", "symbol", "issuer", "place", "year", "month", "day",
@@ -19,7 +19,7 @@ _COLUMNS = ("sha256", "path", "doc_type", "number", "symbol", "issuer", "place",
 _CHUNK = 500
 
 
-def _rows(conn: sqlite3.Connection, hashes: Iterable[str] | None) -> Iterator[sqlite3.Row]:
+def _rows(conn: Connection, hashes: Iterable[str] | None) -> Iterator[Any]:
     cols = ", ".join(_COLUMNS)
     source = "documents JOIN records ON records.document_id = documents.id"
     if hashes is None:
@@ -32,7 +32,7 @@ def _rows(conn: sqlite3.Connection, hashes: Iterable[str] | None) -> Iterator[sq
         yield from conn.execute(f"SELECT {cols} FROM {source} WHERE sha256 IN ({marks}) ORDER BY id", part)
 
 
-def write_jsonl(conn: sqlite3.Connection, target: str | Path, hashes: Iterable[str] | None = None) -> int:
+def write_jsonl(conn: Connection, target: str | Path, hashes: Iterable[str] | None = None) -> int:
     """One record per line; ``hashes`` limits it to those documents (default: all). Lines written."""
     count = 0
     with open(target, "w", encoding="utf-8") as out:
@@ -42,7 +42,7 @@ def write_jsonl(conn: sqlite3.Connection, target: str | Path, hashes: Iterable[s
     return count
 
 
-def write_parquet(conn: sqlite3.Connection, target: str | Path, hashes: Iterable[str] | None = None) -> int:
+def write_parquet(conn: Connection, target: str | Path, hashes: Iterable[str] | None = None) -> int:
     """Header columns plus ``record_json``; written in row groups so memory stays flat."""
     import pyarrow as pa
     import pyarrow.parquet as pq

@@ -73,7 +73,7 @@ def _extract_chunk(chunk: Chunk, max_mb: float) -> list[Outcome]:
 class _Writer:
     """Buffers outcomes and writes them a batch (one transaction) at a time."""
 
-    conn: store.sqlite3.Connection
+    conn: store.Connection
     summary: Summary
     batch_size: int
     quarantine_dir: Path | None
@@ -149,7 +149,7 @@ def _chunks(items: list[Item], reader: ItemReader, writer: _Writer, known: set[s
         yield chunk
 
 
-def ingest(conn: store.sqlite3.Connection, sources: list[str], workers: int | None = None, *,
+def ingest(conn: store.Connection, sources: list[str], workers: int | None = None, *,
            batch_size: int = 64, chunk_size: int = 8, quarantine_dir: str | Path | None = None,
            max_mb: float = DEFAULT_MAX_MB, on_start: Callable[[int], None] | None = None,
            advance: Callable[[int], None] | None = None, scheduler: str | Any | None = None) -> Summary:

@@ -1,4 +1,5 @@
-"""The searchable campaign registry: documents, cited acts, campaigns, tasks and units in SQLite.
+"""The searchable campaign registry: documents, cited acts, campaigns, tasks and units in SQLite
+(a file, by default) or PostgreSQL (a ``postgresql://user@host:5432/dbname`` URL, the server option).
 
 The library API that ``congvan ingest|search|show`` mirrors; tables come out as DataFrames::
 
@@ -13,7 +14,6 @@ The library API that ``congvan ingest|search|show`` mirrors; tables come out as 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.registry import queries, store
+from pipeline.registry.pg import Connection
 from pipeline.registry.rows import record_of, to_rows
 from pipeline.registry.search import search as _search
 
@@ -32,7 +33,7 @@ class Registry:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self.conn: sqlite3.Connection = store.connect(self.path)
+        self.conn: Connection = store.connect(self.path)
 
     def __enter__(self) -> Registry:
         return self
@@ -101,7 +102,8 @@ _TABLES = {
 
 
 def open(path: str | Path) -> Registry:
-    """Open or create the registry at ``path`` (":memory:" for a throwaway one)."""
+    """Open or create the registry at ``path`` (":memory:" for a throwaway one), or in the
+    PostgreSQL database a ``postgresql://`` URL names (created there on first open)."""
     return Registry(path)
 
 

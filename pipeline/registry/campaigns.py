@@ -15,7 +15,8 @@ False
 from __future__ import annotations
 
 import re
-import sqlite3
+
+from pipeline.registry.pg import Connection
 
 MIN_WORDS = 6  # "thi dua nam 2022" (4) names many movements; six words name one
 _PERIOD = re.compile(r"^(?:giai doan|nam|\d+)$")
@@ -35,7 +36,7 @@ def same_campaign(one: str, other: str) -> bool:
     return is_subsequence(short, long)
 
 
-def find(conn: sqlite3.Connection, key: str) -> int | None:
+def find(conn: Connection, key: str) -> int | None:
     """The campaign that ``key`` names: by its key, an alias, or a subsequence match (then aliased)."""
     row = conn.execute("SELECT id FROM campaigns WHERE campaign_key = ? UNION ALL "
                        "SELECT campaign_id FROM campaign_aliases WHERE alias_key = ?", (key, key)).fetchone()

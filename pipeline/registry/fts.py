@@ -1,4 +1,5 @@
-"""SQLite FTS5: the one module that knows the search tables' dialect.
+"""SQLite FTS5: the one module that knows the search tables' dialect (PostgreSQL's tables are
+:mod:`pipeline.registry.fts_pg`'s, to which every function here hands a PostgreSQL connection).
 
 Every kind (document, campaign, task, assignee) has a table ``search_<kind>s`` with the original
 text and its fold. A query is folded into words that must all appear in the folded columns; the
@@ -15,11 +16,12 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 import unicodedata
 from typing import Any
 
+from pipeline.registry import fts_pg
 from pipeline.registry.fold import words
+from pipeline.registry.pg import Connection, PgConnection
 
 KINDS = ("document", "campaign", "task", "assignee")
 _WORD = re.compile(r"\w+")
@@ -30,6 +32,15 @@ CANDIDATES = 1000
 # whose cost grows with the table (it weighs each word by reading its whole doclist); below it,
 # bm25() is the cheaper. Measured at 100k documents: 470k task rows, 100k document rows.
 RANK_HERE_FROM = 200_000
+
+
+# The search rows' id column in a filter. The "+" keeps SQLite from handing "rowid IN (…)" to FTS5,
+# which would run the MATCH once per id.
+REF_COLUMN = "+rowid"
+
+
+def ref_column(conn: Connection) -> str:
+    return fts_pg.REF_COLUMN if isinstance(conn, PgConnection) else REF_COLUMN
 
 
 def table(kind: str) -> str:
@@ -55,23 +66,27 @@ def match_expression(query: str) -> str:
     return expr
 
 
-def index(conn: sqlite3.Connection, kind: str, ref_id: int, title: str, body: str) -> None:
+def index(conn: Connection, kind: str, ref_id: int, title: str, body: str) -> None:
     """Add one row to a kind's search table, folding it here."""
     index_rows(conn, kind, [(ref_id, title, body, " ".join(words(title)), " ".join(words(body)))])
 
 
-def index_rows(conn: sqlite3.Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
+def index_rows(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
     """Add rows (ref_id, title, body, ftitle, fbody) already folded (by the ingest workers)."""
+    if isinstance(conn, PgConnection):
+        return fts_pg.index_rows(conn, table(kind), rows)
     conn.executemany(f"INSERT INTO {table(kind)} (rowid, title, body, ftitle, fbody) VALUES (?, ?, ?, ?, ?)", rows)
 
 
-def unindex(conn: sqlite3.Connection, kind: str, ref_ids: list[int]) -> None:
-    if ref_ids:
+def unindex(conn: Connection, kind: str, ref_ids: list[int]) -> None:
+    if ref_ids and isinstance(conn, PgConnection):
+        fts_pg.unindex(conn, table(kind), ref_ids)
+    elif ref_ids:
         marks = ",".join("?" * len(ref_ids))
         conn.execute(f"DELETE FROM {table(kind)} WHERE rowid IN ({marks})", ref_ids)
 
 
-def search(conn: sqlite3.Connection, kind: str, query: str, limit: int,
+def search(conn: Connection, kind: str, query: str, limit: int,
            restrict: str | None = None, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
     """Hits {ref_id, title, body, score} best first; lower score is better (as FTS5's bm25).
 
@@ -80,6 +95,8 @@ def search(conn: sqlite3.Connection, kind: str, query: str, limit: int,
     matches: bm25 over every match of "thi dua" in 100k documents would cost a second, and in a
     registry the newest of equally good hits is the one wanted.
     """
+    if isinstance(conn, PgConnection):
+        return fts_pg.search(conn, table(kind), query, limit, restrict, params)
     expr = match_expression(query)
     if not expr:
         return []
@@ -91,7 +108,7 @@ def search(conn: sqlite3.Connection, kind: str, query: str, limit: int,
     return _ranked_by_fts5(conn, name, where, (expr, *params), limit)
 
 
-def _ranked_by_fts5(conn: sqlite3.Connection, name: str, where: str, args: tuple[Any, ...],
+def _ranked_by_fts5(conn: Connection, name: str, where: str, args: tuple[Any, ...],
                     limit: int) -> list[dict[str, Any]]:
     floor = conn.execute(f"SELECT rowid FROM {name} WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                          (*args, CANDIDATES - 1)).fetchone()
@@ -107,7 +124,7 @@ def _ranked_by_fts5(conn: sqlite3.Connection, name: str, where: str, args: tuple
             for rowid, score in ranked]
 
 
-def _ranked_here(conn: sqlite3.Connection, name: str, where: str, args: tuple[Any, ...], query: str,
+def _ranked_here(conn: Connection, name: str, where: str, args: tuple[Any, ...], query: str,
                  limit: int, total: int) -> list[dict[str, Any]]:
     """The newest CANDIDATES matches read once and ranked by :func:`bm25` here: FTS5's bm25() reads
     the whole index entry of every query word to weigh it, 40+ ms for "cong thong tin" over 470k

@@ -12,11 +12,11 @@ number and ký hiệu.
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import Any
 
 import pandas as pd
 
+from pipeline.registry.pg import Connection
 from pipeline.registry.rows import number_key, symbol_key
 
 _KIND_OF = {"d": "document", "c": "campaign", "t": "task", "a": "assignee"}
@@ -40,7 +40,7 @@ def parse_ref(ref: str) -> tuple[str, int]:
     return kind, int(match["id"])
 
 
-def frame(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
+def frame(conn: Connection, sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
     cur = conn.execute(sql, params)
     cols = [c[0] for c in cur.description]
     out = pd.DataFrame([tuple(r) for r in cur.fetchall()], columns=cols)
@@ -49,7 +49,7 @@ def frame(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> p
     return out
 
 
-def resolve_ref(conn: sqlite3.Connection, ref: str) -> tuple[str, int]:
+def resolve_ref(conn: Connection, ref: str) -> tuple[str, int]:
     """(kind, id) of the item ``ref`` names; NotFound when none does."""
     text = ref.strip()
     if "/" in text:
@@ -69,12 +69,12 @@ def resolve_ref(conn: sqlite3.Connection, ref: str) -> tuple[str, int]:
     return "document", int(row[0])
 
 
-def _one(conn: sqlite3.Connection, sql: str, item_id: int) -> dict[str, Any]:
+def _one(conn: Connection, sql: str, item_id: int) -> dict[str, Any]:
     row = conn.execute(sql, (item_id,)).fetchone()
     return dict(row) if row else {}
 
 
-def show_document(conn: sqlite3.Connection, doc_id: int) -> dict[str, Any]:
+def show_document(conn: Connection, doc_id: int) -> dict[str, Any]:
     """The document, its campaigns, tasks, the acts it cites and the documents that cite it."""
     return {
         "kind": "document",
@@ -89,17 +89,19 @@ def show_document(conn: sqlite3.Connection, doc_id: int) -> dict[str, Any]:
                              "FROM tasks t LEFT JOIN task_assignees ta ON ta.task_id = t.id "
                              "LEFT JOIN assignees a ON a.id = ta.assignee_id WHERE t.document_id = ? "
                              "GROUP BY t.id ORDER BY t.ordinal", (doc_id,)),
-        "cites": frame(conn, "SELECT MIN(c.ordinal) AS ordinal, c.doc_type, c.number, c.symbol, c.date, c.issuer, "
-                             "c.relation, c.cited_id, COUNT(*) AS occurrences FROM citations c "
-                             "WHERE c.document_id = ? GROUP BY c.number_key, c.symbol_key, c.doc_type "
-                             "ORDER BY MIN(c.ordinal)", (doc_id,)),
+        # Each cited act once, as first cited: a window, as PostgreSQL takes no bare column beside MIN().
+        "cites": frame(conn, "SELECT ordinal, doc_type, number, symbol, date, issuer, relation, cited_id, "
+                             "occurrences FROM (SELECT c.*, COUNT(*) OVER acts AS occurrences, "
+                             "ROW_NUMBER() OVER (acts ORDER BY c.ordinal) AS nth FROM citations c "
+                             "WHERE c.document_id = ? WINDOW acts AS (PARTITION BY c.number_key, c.symbol_key, "
+                             "c.doc_type)) AS cited WHERE nth = 1 ORDER BY ordinal", (doc_id,)),
         "cited_by": frame(conn, "SELECT DISTINCT d.id AS document_id, d.doc_type, d.number, d.symbol, d.issuer, "
                                 "d.year, d.subject FROM citations c JOIN documents d ON d.id = c.document_id "
                                 "WHERE c.cited_id = ? ORDER BY d.id", (doc_id,)),
     }
 
 
-def show_campaign(conn: sqlite3.Connection, campaign_id: int) -> dict[str, Any]:
+def show_campaign(conn: Connection, campaign_id: int) -> dict[str, Any]:
     """The campaign and every mention of it, with the mentioning document."""
     return {
         "kind": "campaign",
@@ -111,7 +113,7 @@ def show_campaign(conn: sqlite3.Connection, campaign_id: int) -> dict[str, Any]:
     }
 
 
-def show_assignee(conn: sqlite3.Connection, assignee_id: int) -> dict[str, Any]:
+def show_assignee(conn: Connection, assignee_id: int) -> dict[str, Any]:
     """The unit and every task handed to it (as doer or coordinator)."""
     return {
         "kind": "assignee",
@@ -123,7 +125,7 @@ def show_assignee(conn: sqlite3.Connection, assignee_id: int) -> dict[str, Any]:
     }
 
 
-def show_task(conn: sqlite3.Connection, task_id: int) -> dict[str, Any]:
+def show_task(conn: Connection, task_id: int) -> dict[str, Any]:
     return {
         "kind": "task",
         "item": _one(conn, "SELECT t.id, t.action, t.deadline, t.deadline_text, t.section, t.document_id, "
@@ -137,13 +139,13 @@ def show_task(conn: sqlite3.Connection, task_id: int) -> dict[str, Any]:
 SHOW = {"document": show_document, "campaign": show_campaign, "assignee": show_assignee, "task": show_task}
 
 
-def show(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
+def show(conn: Connection, ref: str) -> dict[str, Any]:
     """What ``congvan show REF`` prints: ``{"kind", "item": dict, <name>: DataFrame…}``."""
     kind, item_id = resolve_ref(conn, ref)
     return SHOW[kind](conn, item_id)
 
 
-def campaigns_by_year_issuer(conn: sqlite3.Connection) -> pd.DataFrame:
+def campaigns_by_year_issuer(conn: Connection) -> pd.DataFrame:
     """Campaign mentions counted by the mentioning document's year and issuer."""
     return frame(conn, "SELECT d.year, COALESCE(d.issuer, '(unknown)') AS issuer, "
                        "COUNT(DISTINCT m.campaign_id) AS campaigns, COUNT(*) AS mentions "
@@ -151,15 +153,16 @@ def campaigns_by_year_issuer(conn: sqlite3.Connection) -> pd.DataFrame:
                        "GROUP BY d.year, d.issuer ORDER BY d.year, campaigns DESC")
 
 
-def most_tasked_units(conn: sqlite3.Connection, top: int = 15) -> pd.DataFrame:
+def most_tasked_units(conn: Connection, top: int = 15) -> pd.DataFrame:
     return frame(conn, "SELECT a.id AS assignee_id, a.name, "
-                       "SUM(ta.role = 'assignee') AS tasks, SUM(ta.role = 'coordinator') AS coordinating, "
+                       "SUM(CASE WHEN ta.role = 'assignee' THEN 1 ELSE 0 END) AS tasks, "
+                       "SUM(CASE WHEN ta.role = 'coordinator' THEN 1 ELSE 0 END) AS coordinating, "
                        "COUNT(DISTINCT t.document_id) AS documents FROM assignees a "
                        "JOIN task_assignees ta ON ta.assignee_id = a.id JOIN tasks t ON t.id = ta.task_id "
                        "GROUP BY a.id ORDER BY tasks DESC, documents DESC LIMIT ?", (top,))
 
 
-def citation_edges(conn: sqlite3.Connection, doc_id: int, depth: int = 2) -> pd.DataFrame:
+def citation_edges(conn: Connection, doc_id: int, depth: int = 2) -> pd.DataFrame:
     """Edges (source → target label) of the citation graph around a document, both directions,
     up to ``depth`` hops through resolved citations."""
     edges: list[dict[str, Any]] = []

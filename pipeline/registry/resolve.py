@@ -12,7 +12,9 @@ True
 
 from __future__ import annotations
 
-import sqlite3
+from typing import Any
+
+from pipeline.registry.pg import Connection
 
 
 def issuers_agree(cited: str | None, actual: str | None) -> bool:
@@ -24,13 +26,13 @@ def issuers_agree(cited: str | None, actual: str | None) -> bool:
     return f" {cited} " in f" {actual} " or f" {actual} " in f" {cited} "
 
 
-def _agrees(cit: sqlite3.Row, doc: sqlite3.Row) -> bool:
+def _agrees(cit: Any, doc: Any) -> bool:
     if cit["year"] is not None and doc["year"] is not None and cit["year"] != doc["year"]:
         return False
     return issuers_agree(cit["issuer_key"], doc["issuer_key"])
 
 
-def resolve_document(conn: sqlite3.Connection, doc_id: int) -> int:
+def resolve_document(conn: Connection, doc_id: int) -> int:
     """Resolve the new document's citations and the open citations of it; links made."""
     made = 0
     own = conn.execute("SELECT id, number_key, symbol_key, year, issuer_key FROM documents WHERE id = ?",

@@ -1,7 +1,8 @@
 """Ranked, accent-insensitive search over the registry, with snippets and filters.
 
 "thi dua" finds "thi đua", "Khanh Hoa" finds "Khánh Hòa": queries and indexed text are folded
-alike (see :mod:`pipeline.registry.fold`); FTS5 ranks by bm25 (:mod:`pipeline.registry.fts`).
+alike (see :mod:`pipeline.registry.fold`); FTS5 ranks by bm25 (:mod:`pipeline.registry.fts`),
+PostgreSQL by ts_rank (:mod:`pipeline.registry.fts_pg`).
 
 >>> snippet("Kế hoạch phát động phong trào thi đua đặc biệt", "thi dua", width=30)
 '…phong trào [thi đua] đặc biệt'
@@ -9,7 +10,6 @@ alike (see :mod:`pipeline.registry.fold`); FTS5 ranks by bm25 (:mod:`pipeline.re
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from typing import Any
 
@@ -17,6 +17,7 @@ import pandas as pd
 
 from pipeline.registry import fts
 from pipeline.registry.fold import fold_chars, unit_key, words
+from pipeline.registry.pg import Connection
 
 COLUMNS = ["kind", "id", "title", "snippet", "score", "document", "issuer", "year"]
 PREFIX = {"document": "D", "campaign": "C", "task": "T", "assignee": "A"}
@@ -64,18 +65,18 @@ def snippet(text: str, query: str, width: int = 160) -> str:
 
 _UNITS = "SELECT id FROM assignees WHERE unit_key LIKE ?"
 _TASKS_OF_UNITS = f"SELECT ta.task_id FROM task_assignees ta WHERE ta.assignee_id IN ({_UNITS})"
-# Per kind: the ids whose documents pass the document conditions ({c}, over alias d). The "+"
-# keeps SQLite from handing "rowid IN (…)" to FTS5, which would run the MATCH once per id.
+# Per kind: the ids whose documents pass the document conditions ({c}, over alias d); {ref} is the
+# search table's id column (:func:`pipeline.registry.fts.ref_column`).
 _BY_DOCUMENT = {
-    "document": "+rowid IN (SELECT d.id FROM documents d WHERE {c})",
-    "campaign": "+rowid IN (SELECT m.campaign_id FROM campaign_mentions m JOIN documents d "
+    "document": "{ref} IN (SELECT d.id FROM documents d WHERE {c})",
+    "campaign": "{ref} IN (SELECT m.campaign_id FROM campaign_mentions m JOIN documents d "
                 "ON d.id = m.document_id WHERE {c})",
-    "task": "+rowid IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE {c})",
-    "assignee": "+rowid IN (SELECT ta.assignee_id FROM task_assignees ta JOIN tasks t ON t.id = ta.task_id "
+    "task": "{ref} IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE {c})",
+    "assignee": "{ref} IN (SELECT ta.assignee_id FROM task_assignees ta JOIN tasks t ON t.id = ta.task_id "
                 "JOIN documents d ON d.id = t.document_id WHERE {c})",
 }
 # Per kind: the ids themselves handed to (or being) the unit, when the filter is on the kind itself.
-_BY_UNIT = {"task": f"+rowid IN ({_TASKS_OF_UNITS})", "assignee": f"+rowid IN ({_UNITS})"}
+_BY_UNIT = {"task": "{ref} IN (" + _TASKS_OF_UNITS + ")", "assignee": "{ref} IN (" + _UNITS + ")"}
 
 
 def _document_conditions(issuer: str | None, year: int | None, assignee: str | None) -> tuple[list[str], list[Any]]:
@@ -93,14 +94,15 @@ def _document_conditions(issuer: str | None, year: int | None, assignee: str | N
     return conds, params
 
 
-def _restriction(kind: str, issuer: str | None, year: int | None,
-                 assignee: str | None) -> tuple[str | None, tuple[Any, ...]]:
-    """An SQL condition over the search rows' ``rowid`` (the item's id) for the filters, joining only the tables they need."""
+def _restriction(kind: str, issuer: str | None, year: int | None, assignee: str | None,
+                 ref: str = fts.REF_COLUMN) -> tuple[str | None, tuple[Any, ...]]:
+    """An SQL condition over the search rows' id column ``ref`` (the item's id) for the filters,
+    joining only the tables they need."""
     own_unit = assignee if kind in _BY_UNIT else None
     conds, params = _document_conditions(issuer, year, None if own_unit else assignee)
-    parts = [_BY_DOCUMENT[kind].format(c=" AND ".join(conds))] if conds else []
+    parts = [_BY_DOCUMENT[kind].format(c=" AND ".join(conds), ref=ref)] if conds else []
     if own_unit:
-        parts.append(_BY_UNIT[kind])
+        parts.append(_BY_UNIT[kind].format(ref=ref))
         params.append(f"%{unit_key(own_unit)}%")
     return (" AND ".join(parts), tuple(params)) if parts else (None, ())
 
@@ -116,7 +118,7 @@ _CONTEXT = {
 }
 
 
-def _result_row(conn: sqlite3.Connection, kind: str, hit: dict[str, Any], query: str) -> dict[str, Any]:
+def _result_row(conn: Connection, kind: str, hit: dict[str, Any], query: str) -> dict[str, Any]:
     ctx = conn.execute(_CONTEXT[kind], (hit["ref_id"],)).fetchone()
     label = "/".join(str(p) for p in (ctx["number"], ctx["symbol"]) if p) if ctx else None
     text = hit["title"] if _hits(fold_chars(hit["title"] or ""), words(query)) else hit["body"]
@@ -125,7 +127,7 @@ def _result_row(conn: sqlite3.Connection, kind: str, hit: dict[str, Any], query:
             "document": label, "issuer": ctx["issuer"] if ctx else None, "year": ctx["year"] if ctx else None}
 
 
-def search(conn: sqlite3.Connection, query: str, kind: str | None = None, *, issuer: str | None = None,
+def search(conn: Connection, query: str, kind: str | None = None, *, issuer: str | None = None,
            year: int | None = None, assignee: str | None = None, limit: int = 20) -> pd.DataFrame:
     """Hits best first as a DataFrame (columns :data:`COLUMNS`); every kind when ``kind`` is None.
 
@@ -135,7 +137,7 @@ def search(conn: sqlite3.Connection, query: str, kind: str | None = None, *, iss
     kinds = [kind] if kind else list(fts.KINDS)
     rows: list[dict[str, Any]] = []
     for k in kinds:
-        restrict, params = _restriction(k, issuer, year, assignee)
+        restrict, params = _restriction(k, issuer, year, assignee, fts.ref_column(conn))
         for hit in fts.search(conn, k, query, limit, restrict, params):
             rows.append(_result_row(conn, k, hit, query))
     frame = pd.DataFrame(rows, columns=COLUMNS)

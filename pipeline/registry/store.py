@@ -1,8 +1,10 @@
 """The registry database: opening it, migrating it, writing documents and quarantined files.
 
-SQLite runs in WAL mode with foreign keys on. Migrations are the ``migrations/NNNN_name.sql``
-files in order, applied past ``PRAGMA user_version``; ``NNNN_name.sqlite.sql`` files are SQLite's
-own (FTS5) and a PostgreSQL store would ship ``.postgres.sql`` counterparts.
+SQLite (a file path) runs in WAL mode with foreign keys on; a ``postgresql://`` URL opens a
+PostgreSQL database through :mod:`pipeline.registry.pg`. Migrations are the ``migrations/NNNN_name.sql``
+files in order, applied past the schema version (``PRAGMA user_version`` in SQLite, the
+``schema_migrations`` table in PostgreSQL); ``NNNN_name.sqlite.sql`` files are SQLite's own (FTS5),
+``NNNN_name.postgres.sql`` their PostgreSQL counterparts (tsvector + GIN).
 
 Writes go through :func:`add_documents`, one transaction per batch: a killed ingest loses at most
 the batch in flight, and since a document is keyed by the sha256 of its bytes a re-run only adds
@@ -18,7 +20,8 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from pipeline.registry import campaigns, fts
+from pipeline.registry import campaigns, fts, pg
+from pipeline.registry.pg import Connection as Connection  # the type callers (ingest) name
 from pipeline.registry.resolve import resolve_document
 from pipeline.registry.rows import DocRows
 
@@ -40,12 +43,22 @@ def migrations(dialect: str = DIALECT) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+_VERSIONS = ("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+             "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+
+
+def schema_version(conn: Connection) -> int:
+    if isinstance(conn, pg.PgConnection):
+        if conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is None:
+            return 0
+        return int(conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0])
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the migrations past ``user_version``, each in its own transaction; the new version."""
+def migrate(conn: Connection) -> int:
+    """Apply the migrations past the schema version, each in its own transaction; the new version."""
+    if isinstance(conn, pg.PgConnection):
+        return _migrate_postgres(conn)
     current = schema_version(conn)
     for version, _name, sql in migrations():
         if version <= current:
@@ -59,13 +72,41 @@ def migrate(conn: sqlite3.Connection) -> int:
     return current
 
 
+def _migrate_postgres(conn: pg.PgConnection) -> int:
+    """As :func:`migrate`, the version kept in ``schema_migrations`` (one row per migration applied);
+    under the writers' lock, so two first opens at once do not both create the tables."""
+    current = schema_version(conn)
+    for version, name, sql in migrations("postgres"):
+        if version <= current:
+            continue
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(_VERSIONS)
+            if schema_version(conn) >= version:  # another process applied it while we waited
+                continue
+            for statement in _statements(sql):
+                conn.execute(pg.ddl(statement))
+            conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                         (version, name, _now()))
+        current = version
+    return schema_version(conn)
+
+
 def _statements(sql: str) -> list[str]:
     lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating and migrating) a registry database."""
+def connect(path: str | Path) -> Connection:
+    """Open (creating and migrating) a registry database: a SQLite file, or PostgreSQL by URL."""
+    if pg.is_url(path):
+        conn = pg.connect(str(path))
+        migrate(conn)
+        return conn
+    return _connect_sqlite(path)
+
+
+def _connect_sqlite(path: str | Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
@@ -80,7 +121,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def known_hashes(conn: sqlite3.Connection) -> set[str]:
+def known_hashes(conn: Connection) -> set[str]:
     """The sha256 of every document already in the registry."""
     return {row[0] for row in conn.execute("SELECT sha256 FROM documents")}
 
@@ -89,14 +130,16 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _insert(conn: sqlite3.Connection, table: str, row: dict[str, object]) -> int:
+def _insert(conn: Connection, table: str, row: dict[str, object]) -> int:
     cols = ", ".join(row)
     marks = ", ".join("?" * len(row))
-    cur = conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
-    return int(cur.lastrowid or 0)
+    sql = f"INSERT INTO {table} ({cols}) VALUES ({marks})"
+    if isinstance(conn, pg.PgConnection):  # no lastrowid there
+        return int(conn.execute(f"{sql} RETURNING id", tuple(row.values())).fetchone()[0])
+    return int(conn.execute(sql, tuple(row.values())).lastrowid or 0)
 
 
-def _insert_many(conn: sqlite3.Connection, table: str, doc_id: int, rows: list[dict[str, object]]) -> None:
+def _insert_many(conn: Connection, table: str, doc_id: int, rows: list[dict[str, object]]) -> None:
     """Rows of one shape hanging from a document, in one executemany (the writer's hot path)."""
     if rows:
         cols = ", ".join(["document_id", *rows[0]])
@@ -105,7 +148,7 @@ def _insert_many(conn: sqlite3.Connection, table: str, doc_id: int, rows: list[d
                          [(doc_id, *row.values()) for row in rows])
 
 
-def _get_or_create(conn: sqlite3.Connection, table: str, key_col: str, key: str,
+def _get_or_create(conn: Connection, table: str, key_col: str, key: str,
                    values: dict[str, object]) -> tuple[int, bool]:
     row = conn.execute(f"SELECT id FROM {table} WHERE {key_col} = ?", (key,)).fetchone()
     if row:
@@ -113,7 +156,7 @@ def _get_or_create(conn: sqlite3.Connection, table: str, key_col: str, key: str,
     return _insert(conn, table, {key_col: key, **values}), True
 
 
-def _add_campaigns(conn: sqlite3.Connection, doc_id: int, rows: DocRows) -> dict[str, int]:
+def _add_campaigns(conn: Connection, doc_id: int, rows: DocRows) -> dict[str, int]:
     ids: dict[str, int] = {}
     for mention in rows.campaigns:
         ckey = mention["campaign_key"]
@@ -129,7 +172,7 @@ def _add_campaigns(conn: sqlite3.Connection, doc_id: int, rows: DocRows) -> dict
     return ids
 
 
-def _add_tasks(conn: sqlite3.Connection, doc_id: int, rows: DocRows) -> None:
+def _add_tasks(conn: Connection, doc_id: int, rows: DocRows) -> None:
     searched = []
     for task in rows.tasks:
         values = {k: v for k, v in task.items() if k not in ("units", "search")}
@@ -144,7 +187,7 @@ def _add_tasks(conn: sqlite3.Connection, doc_id: int, rows: DocRows) -> None:
     fts.index_rows(conn, "task", searched)
 
 
-def add_document(conn: sqlite3.Connection, rows: DocRows) -> int | None:
+def add_document(conn: Connection, rows: DocRows) -> int | None:
     """Insert one document and everything hanging from it (inside the caller's transaction).
 
     Returns the new id, or None when a document with these bytes is already there.
@@ -169,7 +212,7 @@ def add_document(conn: sqlite3.Connection, rows: DocRows) -> int | None:
     return doc_id
 
 
-def quarantine(conn: sqlite3.Connection, path: str, sha256: str | None, reason: str,
+def quarantine(conn: Connection, path: str, sha256: str | None, reason: str,
                code: str | None = None) -> None:
     """Record a file that could not be read as a document (one row per file, updated on re-runs)."""
     entry_key = sha256 or f"path:{path}"
@@ -180,7 +223,7 @@ def quarantine(conn: sqlite3.Connection, path: str, sha256: str | None, reason: 
         (entry_key, path, sha256, code, reason, _now()))
 
 
-def write_batch(conn: sqlite3.Connection, documents: Iterable[DocRows],
+def write_batch(conn: Connection, documents: Iterable[DocRows],
                 failures: Iterable[tuple[str, str | None, str, str | None]] = ()) -> int:
     """Write documents and quarantine entries in one transaction; the number of new documents."""
     added = 0
