@@ -32,12 +32,16 @@ from pipeline.record import Header
 from pipeline.tables import load
 
 _SUBJECT = regex.compile(r"(?:V\s*/\s*v|V/V|Về\s+việc|VỀ\s+VIỆC)\s*[:.]?\s*", regex.I)
-_RECIPIENTS = regex.compile(r"Kính\s+gửi\s*[:.]?\s*", regex.I)
+_RECIPIENTS = regex.compile(r"Kính\s*gửi\s*[:.]?\s*", regex.I)  # "Kínhgửi:" where a converter lost the space
 _PLACE_DATE = regex.compile(r"(?:(?P<place>\p{Lu}[\p{L}\s.'\-]{0,40}?)\s*,\s*)?(?=[Nn]gày\b)")
 _BULLET = regex.compile(r"[-–—•+*~]\s*")
 _PARTY_MOTTO = regex.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+# The Đoàn's counterpart of the Quốc hiệu, over its documents' right column; only a cell of its own
+# is one ("BAN CHẤP HÀNH ĐOÀN TNCS HỒ CHÍ MINH TỈNH X" names the issuer).
+_YOUTH_MOTTO = regex.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH")
 _OF_ISSUER = regex.compile(r"CỦA\s+\p{Lu}{2,}")
 _LONE_MARKS = regex.compile(r"(?<!\S)\p{M}+(?:\s|$)")
+_NOT_SUBJECT = regex.compile(r"Độc\s*lập|V\s*/\s*v\b|Kính\s*gửi", regex.I)  # a garbled motto, a later "V/v"
 _NOISE = regex.compile(r"(?:Cơ\s+quan|Người\s+ký|Thời\s+gian\s+ký|Email|E-mail|Điện\s+thoại|Website)\s*:", regex.I)
 
 
@@ -54,6 +58,7 @@ class _Reading:
     lead: str | None = None  # "Luật" in "Luật số: 24/2023/QH15"
     last_kind: str = ""  # what the last cell read was: "issuer" lets a flattened next line continue it
     beside_motto: set[int] = field(default_factory=set)  # starts of cells cut out of a motto line
+    after_number: bool = False  # the last piece read was "Số …" (or the date beside it)
 
 
 def add(doc: Doc) -> None:
@@ -92,8 +97,10 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
         if not isinstance(rest, Cell):  # the piece was found: a list of what is left
             if piece is not _motto:
                 r.last_kind = "other"
+                r.after_number = piece is _number or (r.after_number and piece is _place_date)
             zone[i:i + 1] = rest  # what the piece left of the cell is read in its place
             return _read_cell(doc, r, zone, i) if rest else i
+    after_number, r.after_number = r.after_number, False
     if _SUBJECT.match(cell.text):
         return _subject(doc, r, zone, i, _SUBJECT.match(cell.text).end())
     if _RECIPIENTS.match(cell.text):
@@ -108,7 +115,12 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
     if _after_head(r) and hf.is_preamble_authority(cell.text):
         _preamble(r, cell)
         return i + 1
-    if not r.title_seen and hf.is_issuer_line(cell.text) and not _NOISE.match(cell.text):
+    if after_number and _untitled_subject(r, cell):
+        return _subject(doc, r, zone, i, 0)
+    if (not r.title_seen and hf.is_issuer_line(cell.text) and not _NOISE.match(cell.text)
+            and not (r.issuer_lines and (r.header.number or r.header.symbol) and r.header.date.year)):
+        # Past the issuer column, number and date, a body's name is the title's or the subject's
+        # ("HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" under a Kết luận), not the issuer.
         group = [cell]
         while i + 1 < len(zone) and _continues_issuer(zone[i + 1]):
             i += 1
@@ -119,6 +131,15 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
         return i + 1
     r.last_kind = "other"
     return i + 1
+
+
+def _untitled_subject(r: _Reading, cell: Cell) -> bool:
+    """A trích yếu printed right under "Số …" without "V/v", as a Party công văn has it
+    ("Số 369-CV/BTGTU" ⏎ "Gửi Đề cương tuyên truyền …"): a sentence-case line, no title yet."""
+    text = cell.text
+    return (not r.title_seen and r.header.subject is None and not r.header.recipients
+            and text[:1].isupper() and not hf.is_upper(text) and not _NOISE.match(text)
+            and not _PLACE_DATE.match(text) and not _NOT_SUBJECT.search(text) and len(text) < 250)
 
 
 def _after_head(r: _Reading) -> bool:
@@ -154,9 +175,10 @@ def _motto(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
     """Quốc hiệu and tiêu ngữ, cut out of a flattened line; what is left of the cell or ``cell``."""
     text = cell.text
     found = [m for p in (hf.MOTTO, hf.SLOGAN, _PARTY_MOTTO) for m in p.finditer(text)]
+    found += [m for m in [_YOUTH_MOTTO.fullmatch(text)] if m]
     if not found:
         return cell
-    if any(m.re is not _PARTY_MOTTO for m in found):
+    if any(m.re is not _PARTY_MOTTO and m.re is not _YOUTH_MOTTO for m in found):
         r.header.national_motto = True
         m = next(m for m in found if m.re is hf.MOTTO) if any(m.re is hf.MOTTO for m in found) else found[0]
         r.header.spans.setdefault("national_motto", doc.span(cell.start + m.start(), cell.start + m.end()))
@@ -198,7 +220,7 @@ def _number(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
 def _symbol_extent(raw: str, offset: int) -> tuple[int, int]:
     """Where the symbol lies in a "Số:" value: after the first slash, or after the hyphen of "05-CT/TW"."""
     slash = raw.index("/")
-    party = regex.match(r"\d+\p{L}?-", raw)
+    party = regex.match(r"\d+\p{L}?\s*[-–]\s*", raw)
     start = party.end() if party and party.end() < slash else slash + 1
     while start < len(raw) and raw[start] == " ":
         start += 1
@@ -246,6 +268,7 @@ def _continues_issuer(cell: Cell, flattened: bool = False) -> bool:
     text = cell.text
     return ((flattened or not cell.blank_before) and hf.is_upper(text) and not hf.is_issuer_line(text)
             and not hf.MOTTO.search(text) and not hf.SLOGAN.search(text) and not hf.title_type(text)
+            and not _PARTY_MOTTO.search(text) and not _YOUTH_MOTTO.fullmatch(text)
             and not hf.NUMBER_LINE.search(text) and len(text) < 60)
 
 
@@ -266,7 +289,11 @@ def _subject(doc: Doc, r: _Reading, zone: list[Cell], i: int, skip: int) -> int:
 
 def _continues_subject(cell: Cell, previous: str) -> bool:
     text = cell.text
-    return (not cell.blank_before and not is_body_start(cell) and not _RECIPIENTS.match(text)
+    # A web copy puts a blank line after every line: a line that opens in lower case or a digit
+    # ("Gửi Đề cương tuyên truyền kỷ niệm" ⏎⏎ "190 năm thành lập …") still carries the subject on.
+    opens_low = text[:1].islower() or text[:1].isdigit()
+    carried = not cell.blank_before or (opens_low and not previous.endswith((".", ";", ":")))
+    return (carried and not is_body_start(cell) and not _RECIPIENTS.match(text)
             and not _NOISE.match(text)
             and not (hf.is_upper(text) and not hf.is_upper(previous))
             and not hf.is_preamble_authority(text, previous)

@@ -25,11 +25,12 @@ from pipeline.tables import load
 MOTTO = regex.compile(r"C[ỘO]NG\s*H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", regex.I)
 SLOGAN = regex.compile(r"Độc\s*lập\s*[-–—_,.]*\s*Tự\s*do\s*[-–—_,.]*\s*Hạnh\s*phúc", regex.I)
 
-# "Số: 48/KH-UBND", "Số: /STNMT-VP", "Luật số: 24/2023/QH15", "Số: 35 /2026/TT-BXD", "Số 05-CT/TW".
+# "Số: 48/KH-UBND", "Số: /STNMT-VP", "Luật số: 24/2023/QH15", "Số: 35 /2026/TT-BXD", "Số 05-CT/TW",
+# "Số 369 - CV/BTGTU" (Party and Đoàn numbers are often printed with spaces round the hyphen).
 _SYMBOL = r"[\p{L}\p{N}&.…]+(?:\s*[-/]\s*[\p{L}\p{N}&.…]+)*"
 NUMBER_LINE = regex.compile(
     r"(?<!\p{L})(?P<lead>(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Lệnh)\s+)?[Ss][ốoỐO]\s*(?:ký\s+hiệu\s*)?[:.]?\s*"
-    rf"(?P<value>(?:\d[\d.]*\p{{L}}?|[.…_]*)\s*/\s*{_SYMBOL}|\d+-[\p{{Lu}}Đ]\p{{L}}*/{_SYMBOL})"
+    rf"(?P<value>(?:\d[\d.]*\p{{L}}?|[.…_]*)\s*/\s*{_SYMBOL}|\d+\s*[-–]\s*[\p{{Lu}}Đ]\p{{L}}*\s*/\s*{_SYMBOL})"
 )
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _SEGMENTS = regex.compile(r"[/\-.]")
@@ -47,8 +48,10 @@ def split_number(value: str) -> tuple[str | None, str | None]:
     ('35', '2026/TT-BXD')
     >>> split_number("....../BC-......")  # a form to fill in keeps its type code
     (None, 'BC')
+    >>> split_number("225 - KH/TWĐTN-CTTN")
+    ('225', 'KH/TWĐTN-CTTN')
     """
-    value = regex.sub(r"\s*([/-])\s*", r"\1", value.strip())
+    value = regex.sub(r"\s*([/-])\s*", r"\1", regex.sub(r"(?<=^\d+\p{L}?\s*)–", "-", value.strip()))
     head, _, rest = value.partition("/")
     party = regex.fullmatch(r"(\d+\p{L}?)-(\p{L}+)", head)
     if party:

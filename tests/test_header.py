@@ -432,3 +432,51 @@ def test_flattened_sonla_date_keeps_its_blank_month() -> None:
 ])
 def test_flattened_needs_motto_number_and_date(text: str) -> None:
     assert flattened_cells(text) == []
+
+
+# Party, Đoàn and sub-body headers (data/tuning/structure: hatinh-369, twdtn-225, hanoi-13, hue-445, bacgiang-722).
+_PARTY_CV = (
+    "TỈNH UỶ HÀ TĨNH\n\n      ĐẢNG CỘNG SẢN VIỆT NAM\n\nBAN TUYÊN GIÁO\n\n*\n\n     Hà Tĩnh, ngày 15 tháng 6 năm 2021\n\n"
+    "Số 369 - CV/BTGTU\n\nGửi Đề cương tuyên truyền kỷ niệm\n\n 190 năm thành lập và 30 năm tái lập tỉnh Hà Tĩnh\n\n \n\n"
+    "Kính gửi:\n\n \n\n- Các ban, sở, ngành, các đoàn thể chính trị - xã hội cấp tỉnh,\n\n"
+    "          Hướng tới kỷ niệm 190 năm thành lập (1831 - 2021), Ban Tuyên giáo Tỉnh ủy xây dựng đề cương.\n")
+_YOUTH = (
+    "BAN CHẤP HÀNH TRUNG ƯƠNG                                   ĐOÀN TNCS HỒ CHÍ MINH\n\n***\n\n"
+    "   Số: 225 - KH/TWĐTN-CTTN                                  Hà Nội, ngày 16 tháng 5 năm 2024\n\n"
+    "KẾ HOẠCH\nTổ chức các\nhoạt động hè dành cho thiếu nhi năm 2024\n\nThực hiện chương trình công tác Đoàn\n")
+_SUB_BODY = (
+    "BAN TỔ CHỨC\nĐẠI HỘI ĐẠI BIỂU\nCÁC DÂN TỘC THIỂU SỐ VIỆT NAM\nTIỂU BAN THI ĐUA – KHEN THƯỞNG\n-------------\n\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n-------------------\n\n"
+    "Số: 13/BTC-TĐKT\nV/v bổ sung hướng dẫn công tác khen thưởng tại Đại hội cấp tỉnh, cấp huyện\n\n"
+    "Hà Nội, ngày 08 tháng 09 năm 2009\n\n \n\nKính gửi:\n\nBan Chỉ đạo Đại hội các tỉnh\n\n \n\nCăn cứ nội dung\n")
+_PARTY_KL = (
+    "TỈNH ỦY THỪA THIÊN HUẾ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TƯ\nThừa Thiên Huế, ngày 13 tháng 5 năm 2022\n"
+    "K ÉT LUẬN\nHỘI NGHỊ LÂN THỨ BẢY\nBAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHOÁ XVI)\nvề xây dựng hệ thống kết cấu hạ tầng\n"
+    "Hội nghị lần thứ bảy Ban Chấp hành Đảng bộ tỉnh (khóa XVI) họp\n")
+_GLUED = (
+    "ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "---------------\n\nSố: 722/UBND-MT\nV/v tổ chức rà soát cơ sở gây ô nhiễm\n\nBắc Giang, ngày 28 tháng 03 năm 2013\n\n"
+    "Kínhgửi: Sở Tài nguyên và Môi trường\n\nThực hiện Công văn số 1017/BTNMT-TCMT ngày 22 tháng 3 năm 2013\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (_PARTY_CV, {"issuer": "Ban Tuyên giáo", "issuer_parent": "Tỉnh ủy Hà Tĩnh", "doc_type": "Công văn",
+                 "number": "369", "symbol": "CV/BTGTU", "date": "2021-06-15",
+                 "subject": "Gửi Đề cương tuyên truyền kỷ niệm 190 năm thành lập và 30 năm tái lập tỉnh Hà Tĩnh"}),
+    (_YOUTH, {"issuer": "Ban Chấp hành Trung ương", "issuer_parent": None, "doc_type": "Kế hoạch",
+              "number": "225", "symbol": "KH/TWĐTN-CTTN", "place": "Hà Nội", "date": "2024-05-16"}),
+    (_SUB_BODY, {"issuer": "Tiểu ban Thi đua – Khen thưởng",
+                 "issuer_parent": "Ban Tổ chức Đại hội đại biểu các dân tộc thiểu số Việt Nam",
+                 "number": "13", "symbol": "BTC-TĐKT"}),
+    (_PARTY_KL, {"issuer": "Tỉnh ủy Thừa Thiên Huế", "issuer_parent": None, "doc_type": "Kết luận",
+                 "number": "445", "symbol": "KL/TƯ"}),
+    (_GLUED, {"recipients": ["Sở Tài nguyên và Môi trường"], "doc_type": "Công văn"}),
+])
+def test_party_youth_and_sub_body_headers(text: str, expected: dict) -> None:
+    doc, h = _read(text)
+    for key, want in expected.items():
+        got = h.date.iso() if key == "date" else getattr(h, key)
+        assert (got == want) if key == "recipients" else _accepts(want, got), f"{key}: {got!r}"
+    for key in ("number", "symbol", "subject"):
+        if getattr(h, key):
+            assert _fold(doc.source[slice(*h.spans[key])]).replace(" ", "") == _fold(getattr(h, key)).replace(" ", "")
