@@ -5,6 +5,9 @@ so nothing is skipped as known), packed in a .zip archive as a real bulk source 
 is the peak resident set of the whole process tree (writer + workers), sampled every 50 ms.
 
     .venv/bin/python benchmarks/bench_ingest.py [--speed-docs 300] [--sizes 1000 10000]
+
+With ``--scheduler tcp://HOST:8786`` every run extracts on that Dask cluster instead of local
+workers; the peak memory is then this machine's (the writer's), the workers' being elsewhere.
 """
 
 from __future__ import annotations
@@ -49,13 +52,13 @@ def make_archive(path: Path, count: int, kind: str) -> Path:
     return path
 
 
-def run_ingest(source: Path, db: Path, workers: int) -> tuple[float, float, float]:
+def run_ingest(source: Path, db: Path, workers: int, scheduler: str | None = None) -> tuple[float, float, float]:
     """(seconds, peak tree RSS MB, peak writer RSS MB) of one ``congvan ingest`` run; prints the
     CPU seconds of the tree too (sampled: workers are a forkserver's children, which the
     rusage of our own children misses), the figure that holds when others share the cores."""
     cpu: dict[int, float] = {}
     cmd = [sys.executable, "-c", "from pipeline.cli import main; main()", "ingest", str(source), "--db", str(db),
-           "--workers", str(workers)]
+           "--workers", str(workers), *(["--scheduler", scheduler] if scheduler else [])]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -83,11 +86,15 @@ def main() -> None:
     parser.add_argument("--speed-docs", type=int, default=300)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000])
     parser.add_argument("--kind", choices=["seeds", "all"], default="all", help="replicate the seeds or all")
+    parser.add_argument("--scheduler", help="extract on this Dask cluster (tcp://HOST:8786)")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
         work = Path(tmp)
         source = make_archive(work / "speed.zip", args.speed_docs, args.kind)
+        if args.scheduler:
+            cluster(args.scheduler, source, work, args.speed_docs, args.sizes, args.kind)
+            return
         rates = {}
         for workers in (1, 2):
             seconds, tree, _ = run_ingest(source, work / f"speed-{workers}.sqlite", workers)
@@ -100,6 +107,16 @@ def main() -> None:
             seconds, tree, writer = run_ingest(source, work / f"mem-{size}.sqlite", 2)
             print(f"{size} docs, 2 workers: {seconds:.0f} s, {size / seconds:.1f} docs/s, peak RSS {tree:.0f} MB "
                   f"(writer {writer:.0f} MB)")
+
+
+def cluster(scheduler: str, source: Path, work: Path, speed_docs: int, sizes: list[int], kind: str) -> None:
+    seconds, _, writer = run_ingest(source, work / "speed-cluster.sqlite", 0, scheduler)
+    print(f"cluster {scheduler}: {speed_docs} docs in {seconds:.1f} s = {speed_docs / seconds:.1f} docs/s "
+          f"(writer peak {writer:.0f} MB)")
+    for size in sizes:
+        big = make_archive(work / f"mem-{size}.zip", size, kind)
+        seconds, _, writer = run_ingest(big, work / f"mem-{size}-cluster.sqlite", 0, scheduler)
+        print(f"{size} docs on the cluster: {seconds:.0f} s, {size / seconds:.1f} docs/s, writer peak RSS {writer:.0f} MB")
 
 
 if __name__ == "__main__":

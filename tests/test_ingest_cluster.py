@@ -8,7 +8,9 @@ import os
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import Executor, Future
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -55,6 +57,20 @@ def local_db(sources, tmp_path_factory) -> Path:
     return db
 
 
+@contextmanager
+def _tasks_on(cluster: Any) -> Iterator[list[dict[str, Any]]]:
+    """The tasks the cluster's workers ran meanwhile, whoever submitted them."""
+    ran: list[dict[str, Any]] = []
+    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+        with distributed.get_task_stream(client) as stream:
+            yield ran
+        ran.extend(stream.data)
+
+
+def _extractions(ran: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [task for task in ran if str(task["key"]).startswith("_extract_chunk")]
+
+
 def _content(db: Path) -> tuple[set[str], dict[str, int], list[tuple[str, str]]]:
     with registry.open(db) as reg:
         quarantined = reg.table("quarantine")
@@ -69,8 +85,10 @@ def _expected_quarantine() -> list[tuple[str, str]]:
 @needs_shared
 def test_cli_ingest_on_the_cluster_writes_what_a_local_run_writes(cluster, sources, local_db, tmp_path):
     db = tmp_path / "cluster.sqlite"
-    run = _cli(*sources, "--db", str(db), "--scheduler", cluster.scheduler_address)
+    with _tasks_on(cluster) as ran:
+        run = _cli(*sources, "--db", str(db), "--scheduler", cluster.scheduler_address)
     assert run.returncode == 1, run.stderr  # the bad files
+    assert _extractions(ran), "nothing was extracted on the cluster"
     assert "5 added" in run.stderr and "2 failed" in run.stderr
     assert "quarantined" in run.stderr and "[E101]" in run.stderr
     hashes, counts, quarantined = _content(db)
@@ -86,11 +104,12 @@ def test_cli_ingest_on_the_cluster_writes_what_a_local_run_writes(cluster, sourc
 @needs_shared
 def test_library_ingest_with_a_client(cluster, sources, local_db, tmp_path):
     db = tmp_path / "lib.sqlite"
-    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
-        summary = registry.ingest(db, sources, scheduler=client)
+    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client, _tasks_on(cluster) as ran:
+        summary = registry.ingest(db, sources, scheduler=client, chunk_size=1)
         assert client.status == "running"  # a Client passed in is the caller's: left open
         again = registry.ingest(db, sources, scheduler=client)
     assert (summary.found, summary.added, summary.failed) == (7, 5, 2)
+    assert len({task["worker"] for task in _extractions(ran)}) == 2  # a document a chunk: both workers
     assert sorted(code for *_, code in summary.failures) == ["E101", "E102"]
     assert all(reason.startswith("[E10") for _, _, reason, _ in summary.failures)
     assert _content(db) == _content(local_db)
@@ -127,7 +146,7 @@ class _KillsWorkers(Executor):
         future: Future[Any] = Future()
         if any(name.endswith("boom.txt") for name, _, _ in args[0]):
             last = SimpleNamespace(address="tcp://10.0.0.9:40000")
-            future.set_exception(distributed.KilledWorker("_extract_chunk-1f2e", last, 3))  # type: ignore[arg-type]
+            future.set_exception(distributed.KilledWorker("_extract_chunk-1f2e", last, 3))
         else:
             future.set_result(fn(*args, **kwargs))
         return future
