@@ -74,11 +74,12 @@ def _inherited(nodes: list[Node], index: int, ctx: _Context) -> list[str] | None
     """The doer handed to this item by a heading above it or a hand-over sentence before it."""
     walk: int | None = index
     while walk is not None:
-        if walk in ctx.scope:
-            return ctx.scope[walk]
         node = nodes[walk]
+        # Aims under "I. Mục đích, yêu cầu" stay aims even when a hand-over opened the whole plan.
         if walk != index and title_matches(node.text, "non_task_headings"):
             return None
+        if walk in ctx.scope:
+            return ctx.scope[walk]
         walk = node.parent
     return None
 
@@ -155,8 +156,8 @@ def _read_item(doc: Doc, nodes: list[Node], index: int, ctx: _Context) -> None:
             ctx.scope[child] = doer.names
         return
     if doer is not None and not (doer.speech or doer.descriptive) and _allowed(nodes, index, ctx, doer):
-        first = sentences(doer.action, node.start + doer.action_at)[0]
-        _emit(doc, ctx, node, doer.names, first, doer)
+        first, *rest = sentences(doer.action, node.start + doer.action_at)
+        _emit(doc, ctx, node, doer.names, first, doer, [r.text for r in rest])
         _read_sentences(doc, ctx, node, skip_first=True, index=index, nodes=nodes)
         return
     inherited = _inherited(nodes, index, ctx)
@@ -170,7 +171,7 @@ def _read_item(doc: Doc, nodes: list[Node], index: int, ctx: _Context) -> None:
 
 def _is_heading(nodes: list[Node], node: Node) -> bool:
     """A short title over its own items ("a) Về công tác tuyên truyền:") is not itself a task."""
-    if node.text.endswith(":"):
+    if node.text.endswith(":") or node.text.isupper():  # "I. ĐÁNH GIÁ" over its paragraphs
         return True
     return any(nodes[c].is_item for c in node.children) and len(node.text.split()) <= 12
 
@@ -206,14 +207,16 @@ def _read_sentences(doc: Doc, ctx: _Context, node: Node, skip_first: bool, index
     plain_ok = not node.is_item and (
         _under(nodes, index, "responsibility_headings") or (ctx.decision and _opens_article(nodes, index))
     )
-    for part in parts[1:] if skip_first else parts:
+    for k, part in enumerate(parts):
+        if skip_first and k == 0:
+            continue
         for doer in _sentence_doers(part.text):
             if doer.speech or doer.descriptive or not (doer.lead or doer.strong or plain_ok):
                 continue
             if not _allowed(nodes, index, ctx, doer):
                 continue
             first = ActionText(doer.action, part.start + doer.action_at)
-            _emit(doc, ctx, node, doer.names, first, doer)
+            _emit(doc, ctx, node, doer.names, first, doer, [p.text for p in parts[k + 1:]])
 
 
 def _sentence_doers(text: str) -> list[Doer]:
@@ -227,7 +230,7 @@ def _sentence_doers(text: str) -> list[Doer]:
 
 
 def _emit(doc: Doc, ctx: _Context, node: Node, names: list[str], text: ActionText,
-          doer: Doer | None) -> None:
+          doer: Doer | None, after: list[str] | None = None) -> None:
     action = trim_action(text)
     if not action.text or is_boilerplate(action.text):
         return
@@ -235,6 +238,8 @@ def _emit(doc: Doc, ctx: _Context, node: Node, names: list[str], text: ActionTex
         return
     names = _addressees(names, doc.record.header.recipients)
     deadline, deadline_text = find_deadline(action.text)
+    if deadline is None and deadline_text is None:
+        deadline, deadline_text = _deadline_after(after or [])
     ctx.found.append(Task(
         action=action.text,
         assignees=[_display(n) for n in names],
@@ -244,6 +249,18 @@ def _emit(doc: Doc, ctx: _Context, node: Node, names: list[str], text: ActionTex
         section=node.path or None,
         span=doc.span(action.start, action.start + len(action.text)),
     ))
+
+
+def _deadline_after(after: list[str]) -> tuple[str | None, str | None]:
+    """A date set by the next sentence, which names no doer of its own: "Giao các sở … báo cáo …
+    Yêu cầu gửi báo cáo về Sở Kế hoạch và Đầu tư trước ngày 23/5/2019." """
+    for text in after[:2]:
+        if _sentence_doers(text):
+            break
+        deadline, deadline_text = find_deadline(text)
+        if deadline is not None:
+            return deadline, deadline_text
+    return None, None
 
 
 def _addressees(names: list[str], recipients: list[str]) -> list[str]:

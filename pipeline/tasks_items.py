@@ -84,9 +84,20 @@ def _header_end(lines: list[Line]) -> int:
     return end
 
 
-def _label(line: Line) -> tuple[str, str, int] | None:
+# "giai đoạn 2016" + "- 2020; …": a range broken at its dash, not a dash item.
+_WRAPPED_RANGE = regex.compile(r"^[-–]\s*\d")
+# "Điều 2.Giao Sở Y tế …": PDF text that lost the space after the article's number.
+_GLUED_ARTICLE = regex.compile(r"^(Điều\s+\d{1,3}[a-zđ]?)[.:](?=\p{Lu})")
+
+
+def _label(line: Line, previous: str = "") -> tuple[str, str, int] | None:
+    glued = _GLUED_ARTICLE.match(line.text)
+    if glued:
+        return "dieu", glued.group(1), glued.end()
     m = _LABEL.match(line.text)
     if not m or m.lastgroup is None:
+        return None
+    if m.lastgroup == "dash" and _WRAPPED_RANGE.match(line.text) and previous[-1:].isdigit():
         return None
     if m.lastgroup == "roman" and len(line.text) > 2 and line.text[m.end(m.lastgroup)] == ")":
         return None  # "C) …" in a table, rarely a heading
@@ -102,10 +113,11 @@ def scan(doc: Doc) -> list[Node]:
     """Numbered items and paragraphs of the body, in order, with parents and paths."""
     nodes: list[Node] = []
     stack: list[int] = []  # open items, outermost first
+    previous = ""
     for line in body_lines(doc):
-        found = _label(line)
+        found, previous = _label(line, previous), line.text.rstrip()
         if found is None:
-            if nodes and nodes[-1].is_item and _continues(nodes[-1], line):
+            if nodes and (nodes[-1].is_item or _WRAPPED_RANGE.match(line.text)) and _continues(nodes[-1], line):
                 last = nodes[-1]
                 last.text = f"{last.text} {line.text}"
                 last.end = line.end

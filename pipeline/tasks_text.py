@@ -43,12 +43,14 @@ def _tables() -> dict:
     return {
         "cue": regex.compile(t["hand_cues"]),
         "end": regex.compile(t["handover_end"]),
+        "end_cued": regex.compile(t["handover_end_cued"]),
         "coord": regex.compile(t["coordinator_cue"]),
         "coord_stop": regex.compile(t["coordinator_stop"]),
         "cuts": [regex.compile(c) for c in t["purpose_cuts"]],
         "boiler": {b.strip(_TRAIL).casefold() for b in t["boilerplate_actions"]},
         "duty": regex.compile(t["duty_heading"]),
         "not_handing": set(t["not_handing_verbs"]),
+        "authoring": regex.compile(t["authoring_actions"]),
         "closing": regex.compile(t["closing_paragraph"]),
         "headings": {
             key: regex.compile(r"(?:về\s+)?(?:" + "|".join(map(regex.escape, t[key])) + r")(?![\p{L}])")
@@ -80,15 +82,20 @@ def cue_positions(text: str) -> list[int]:
 
 def handover_doer(text: str) -> list[str] | None:
     """The doer that a sentence ending in "… như sau:" hands the list below to."""
+    cued_only = False
     if not _tables()["end"].search(text):
-        return None
+        if not _tables()["end_cued"].search(text):
+            return None
+        cued_only = True  # "Sở … đề nghị Thủ trưởng đơn vị thực hiện:"
     last = sentences(text, 0)[-1].text
     for at in cue_positions(last):
         doer = split_doer(last[at:])
-        if doer is None or doer.speech or doer.descriptive:
+        if doer is None or doer.speech or doer.descriptive or (cued_only and not doer.lead):
             continue
         if not doer.lead and doer.verb in _tables()["not_handing"]:
             continue  # "Chủ tịch UBND tỉnh chỉ đạo như sau:" speaks, it does not take the list
+        if not doer.lead and _tables()["authoring"].match(doer.action):
+            continue  # "UBND tỉnh xây dựng kế hoạch …, cụ thể như sau:" is the author presenting its plan
         return doer.names
     return None
 

@@ -294,3 +294,70 @@ def test_decision_articles_are_orders() -> None:
          "Chủ tịch Ủy ban nhân dân các huyện, thành phố", "Các tổ chức, cá nhân có liên quan"],
     ]
     assert rec.tasks[0].coordinators == ["các sở, ban, ngành có liên quan"]
+
+
+# Excerpts of data/tuning/domain (real provincial texts, a tuning set for finding errors).
+
+def test_glued_article_number_is_still_an_article() -> None:
+    """PDF text that lost the space: "Điều 2.Giao Sở Y tế …" (Quyết định 44/2007/QĐ-UBND, Lào Cai)."""
+    doc = run("QUYẾT ĐỊNH:\n\nĐiều 1.Ban hành kèm theo Quyết định này Quy định chính sách xã hội hoá.\n\n"
+              "Điều 2.Giao Sở Y tế chủ trì, phối hợp với các sở, ban, ngành liên quan, UBND các huyện, "
+              "thành phố tổ chức hướng dẫn, triển khai Quy định này.\n\nĐiều 3. Chánh Văn phòng UBND tỉnh")
+    assert [t.assignees for t in doc.record.tasks] == [["Sở Y tế"]]
+
+
+def test_year_range_broken_at_its_dash_is_no_item() -> None:
+    """"giai đoạn 2016⏎- 2020; …" continues the sentence (Chỉ thị 15/CT-UBND, Thanh Hóa): the doer
+    named in the paragraph, not a dash item handed down from the opening sentence."""
+    doc = run("Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Chủ tịch UBND các huyện, thị xã, thành phố, "
+              "triển khai việc lập kế hoạch đầu tư công trung hạn, với các nội dung sau:\n"
+              "I. ĐÁNH GIÁ\nTÌNH HÌNH THỰC HIỆN KẾ HOẠCH ĐẦU TƯ CÔNG TRUNG HẠN GIAI ĐOẠN 2016-2020\n"
+              "Căn cứ kế hoạch phát triển kinh tế - xã hội giai đoạn 2016\n- 2020; tình hình thực hiện, "
+              "yêu cầu các sở, ban, ngành, đơn vị cấp tỉnh, UBND các huyện, thị xã, thành phố khẩn trương "
+              "đánh giá tình hình thực hiện kế hoạch đầu tư công trung hạn.")
+    [task] = doc.record.tasks
+    assert task.assignees == ["Các sở, ban, ngành, đơn vị cấp tỉnh", "UBND các huyện, thị xã, thành phố"]
+    assert task.action.startswith("khẩn trương đánh giá")
+
+
+def test_aims_of_a_plan_presented_by_its_author_are_no_tasks() -> None:
+    """Kế hoạch 2516/KH-UBND (Kon Tum): the issuer presents its plan; the aims under "Mục đích" are not orders."""
+    doc = run("Ủy ban nhân dân tỉnh xây dựng kế hoạch triển khai thực hiện, cụ thể như sau:\n\n"
+              "I. Mục đích, yêu cầu\n\n1. Nhằm tạo môi trường sống an toàn, thân thiện với trẻ em.\n\n"
+              "2. Tăng cường sự quan tâm lãnh đạo, chỉ đạo của các cấp ủy đảng, chính quyền địa phương.")
+    assert doc.record.tasks == []
+    assert handover_doer("Ủy ban nhân dân tỉnh xây dựng kếhoạch triển khai thực hiện, cụ thể như sau:") is None
+
+
+def test_aims_heading_beats_a_hand_over_above_it() -> None:
+    doc = run("Đề nghị các phòng, đơn vị thực hiện các nội dung sau:\n"
+              "1. Mục đích\n- Tạo khí thế thi đua sôi nổi.\n2. Nhiệm vụ\n- Tổ chức phát động phong trào thi đua.")
+    assert [t.action for t in doc.record.tasks] == ["Tổ chức phát động phong trào thi đua"]
+
+
+def test_cued_hand_over_ending_in_thuc_hien() -> None:
+    """Sở GD&ĐT TP Hồ Chí Minh: "… đề nghị Thủ trưởng đơn vị thực hiện:" over numbered items."""
+    doc = run("Sở Giáo dục và Đào tạo đề nghị Thủ trưởng đơn vị thực hiện:\n\n"
+              "1. Cơ quan, đơn vị trường học báo cáo tình hình thực hiện sinh hoạt chào cờ đầu tuần "
+              "trước ngày 10 tháng 4 năm 2023.")
+    [task] = doc.record.tasks
+    assert task.assignees == ["Thủ trưởng đơn vị"] and task.deadline == "2023-04-10"
+    assert handover_doer("Các phòng, đơn vị thực hiện:") is None  # no cue, no hand-over
+
+
+def test_deadline_set_by_the_next_sentence() -> None:
+    """Công văn 846/UBND-TH: the date comes in the sentence after the order, which names no doer."""
+    doc = run("Giao các sở, ngành tỉnh; Ủy ban nhân dân các huyện, thành phố báo cáo tình hình giải ngân "
+              "kế hoạch đầu tư công năm 2019 (Sao gửi Công văn kèm theo). Yêu cầu gửi báo cáo về Sở Kế "
+              "hoạch và Đầu tư trước ngày 23/5/2019.\nGiao Sở Kế hoạch và Đầu tư chủ trì phối hợp với "
+              "các đơn vị liên quan tổng hợp chung báo cáo. Yêu cầu hoàn thiện gửi Văn phòng Uỷ ban nhân "
+              "dân trước ngày 24/5/2019.")
+    assert [t.deadline for t in doc.record.tasks] == ["2019-05-23", "2019-05-24"]
+
+
+def test_coordinators_after_phoi_hop_without_voi() -> None:
+    """Công văn 1150/UBND-VP (Côn Đảo): "chủ trì, phối hợp Ban Tuyên giáo Huyện ủy và …"."""
+    assert coordinators("chủ trì, phối hợp Ban Tuyên giáo Huyện ủy và các cơ quan, đơn vị có liên quan, "
+                        "tham mưu Ủy ban nhân dân huyện") == ["Ban Tuyên giáo Huyện ủy", "các cơ quan, đơn vị có liên quan"]
+    assert coordinators("chủ trì, phối hợp các đơn vị, địa phương liên quan nghiên cứu") == ["các đơn vị, địa phương liên quan"]
+    assert coordinators("phối hợp thực hiện kế hoạch") == []
