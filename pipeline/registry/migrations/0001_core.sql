@@ -1,5 +1,7 @@
 -- The registry's tables. Portable SQL (SQLite and PostgreSQL); SQLite specifics live in
--- *.sqlite.sql files and pipeline/registry/fts.py.
+-- *.sqlite.sql files and pipeline/registry/fts.py, PostgreSQL's in *.postgres.sql files and
+-- pipeline/registry/fts_pg.py. PostgreSQL reads this file through pipeline.registry.pg.ddl:
+-- "id INTEGER PRIMARY KEY" (SQLite's rowid, numbered on insert) becomes an identity column, BLOB BYTEA.
 
 CREATE TABLE documents (
     id            INTEGER PRIMARY KEY,
