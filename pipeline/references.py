@@ -32,6 +32,7 @@ from pipeline.record import Reference
 from pipeline.references_grammar import (
     NUMBER,
     ActType,
+    code_over_written,
     excluded_before,
     issuer_by_code,
     number_of,
@@ -106,6 +107,9 @@ def _anchor(text: str, m: regex.Match[str], floor: int, previous: Reference | No
     if written is not None:
         t, act = written
         relation = _relation(text, lo, t.start())
+        code = type_code(symbol_of(m))
+        if code in code_over_written() and types_by_code()[code].name != act.name:
+            return _Anchor(types_by_code()[code], t.start(), relation, None, False)
         if act.named:
             name = _NAMED_GAP.match(text[t.end() : m.start()])
             title = name.group("name").strip(" ,") if name else None

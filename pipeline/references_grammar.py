@@ -31,7 +31,7 @@ _NEXT_CODE = (r"(?:[-/]" + _CODE + r"|[-/]\s\p{Lu}{2,}[\p{Lu}\d&]*(?![\p{Ll}])"
               r"|\.\p{Lu}[\p{Lu}\d&]*(?![\p{Ll}\d]))")
 NUMBER = regex.compile(
     rf"""
-    (?<![\w/.\-:=])\[?                               # not "QCVN 05:2009/BGTVT", "?keyword=01/XNCG"
+    (?:(?<![\w/.\-:=])|(?<=(?<!\w)số))\[?            # not "QCVN 05:2009/BGTVT", "?keyword=01/XNCG"; "số1017/…" glued
     (?:
         (?P<number>\d{{1,5}}[a-z]?)\]?\s?/\s?
         (?P<symbol>(?:(?:1[89]|20)\d\d/)?{_CODE}{_NEXT_CODE}{{0,5}})
@@ -101,6 +101,12 @@ def types_by_alias() -> dict[str, ActType]:
 
 
 @cache
+def code_over_written() -> frozenset[str]:
+    """Codes that name the act whatever type is written before the number ("… hợp nhất tại văn bản số 16/VBHN-VPQH")."""
+    return frozenset(_table().get("code_over_written", ()))
+
+
+@cache
 def types_by_code() -> dict[str, ActType]:
     """Symbol code -> the type it names; the first type listing a code wins ("QH" -> Bộ luật)."""
     out: dict[str, ActType] = {}
@@ -140,7 +146,9 @@ def issuer_stop(upper: bool = False) -> regex.Pattern[str]:
     """
     words = sorted({w.upper() if upper else w for w in _table()["issuer_stops"]}, key=len, reverse=True)
     alternatives = "|".join(regex.escape(w) for w in words)
-    return regex.compile(rf"\s(?:{alternatives})(?!\w)|\s+\d|[,;:.()\[\]“”\"'\n]|\s[-–]\s")
+    # No syllable goes on after "về": "vềviệc" is "về việc" glued by a web copy.
+    glued = "VỀ" if upper else "[Vv]ề"
+    return regex.compile(rf"\s(?:{alternatives})(?!\w)|\s{glued}(?=\p{{L}})|\s+\d|[,;:.()\[\]“”\"'\n]|\s[-–]\s")
 
 
 @cache

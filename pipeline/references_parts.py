@@ -109,7 +109,23 @@ def read_issuer(text: str, pos: int) -> tuple[str | None, int]:
         return None, pos
     # the issuer's words may stand across a line break in the text ("Bộ Khoa học⏎và Công nghệ")
     found = regex.match(r"\s*" + r"\s+".join(regex.escape(w) for w in issuer.split()), phrase)
-    return issuer, lead.end() + (found.end() if found else 0)
+    return unglue(issuer), lead.end() + (found.end() if found else 0)
+
+
+# A word that a web copy glued to the capitalised word after it ("Bộ Tài nguyên vàMôi trường"): two
+# or more lower-case letters with a vowel, not after a capital ("QyĐ", "ThS"), before a capital and a
+# lower-case letter ("eOffice", "mmHg" stay).
+_GLUED = regex.compile(r"(?<![\p{L}\p{M}\d./@_])(?=\p{Ll}*[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
+                       r"(\p{Ll}{2,7})(?=\p{Lu}\p{Ll})")
+
+
+def unglue(name: str) -> str:
+    """``name`` with the words a web copy glued together parted again; the value only, spans stay.
+
+    >>> unglue("Bộ Tài nguyên vàMôi trường"), unglue("Sở Giáo dục và Đào tạo"), unglue("Trung tâm eOffice")
+    ('Bộ Tài nguyên và Môi trường', 'Sở Giáo dục và Đào tạo', 'Trung tâm eOffice')
+    """
+    return _GLUED.sub(r"\1 ", name)
 
 
 def issuer_before(text: str, start: int) -> str | None:

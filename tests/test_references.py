@@ -258,3 +258,29 @@ def test_citation_split_one_link_a_line_is_read_whole():
     assert (law.doc_type, law.title, law.relation) == ("Luật", "Quản lý thuế", "căn cứ")
     assert (decree.date, decree.issuer) == ("2020-02-03", "Chính phủ")
     assert source[decree.span[0] : decree.span[1]].endswith("của Chính phủ")
+
+
+def test_consolidated_text_is_cited_by_its_code():
+    # Quyết định 172/2015/QĐ-UBND, UBND tỉnh Bắc Giang (data/tuning/structure/bacgiang-172-2015-qd-ubnd).
+    text = ("Căn cứ Luật Thi đua, Khen thưởng hợp nhất tại văn bản số 16/VBHN-VPQH ngày 13/12/2013 của "
+            "Văn phòng Quốc hội;\n\nCăn cứ Nghị định số 42/2010/NĐ-CP ngày 15/4/2010 của Chính phủ;")
+    got = [(r.doc_type, r.number, r.symbol, r.date, r.issuer) for r in find_references(text)]
+    assert got == [("Văn bản hợp nhất", "16", "VBHN-VPQH", "2013-12-13", "Văn phòng Quốc hội"),
+                   ("Nghị định", "42", "2010/NĐ-CP", "2010-04-15", "Chính phủ")]
+
+
+def test_issuer_ends_at_a_glued_ve_viec():
+    # Công văn 722/UBND-MT, UBND tỉnh Bắc Giang, as a web copy glued it (data/tuning/structure/bacgiang-722-ubnd-mt).
+    text = ("Thực hiện Công văn số 1017/BTNMT-TCMT ngày 22 tháng 3 năm 2013 của Bộ Tài nguyên và Môi trường "
+            "vềviệc đôn đốc phân loại, lập danh mục cơ sở gây ô nhiễm môi trường nghiêm trọng;")
+    assert [r.issuer for r in find_references(text)] == ["Bộ Tài nguyên và Môi trường"]
+
+
+def test_words_a_web_copy_glued_are_read():
+    # the same copy: "số1017/…" and "vàMôi trường" glued; the issuer value is parted, the span stays on the text
+    text = ("(Gửi kèm bản phô tô Công văn số1017/BTNMT-TCMT , số 1016/BTNMT-TCMT ngày 22/3/2013 của "
+            "Bộ Tài nguyên vàMôi trường)./.")
+    refs = find_references(text)
+    assert [(r.number, r.symbol) for r in refs] == [("1017", "BTNMT-TCMT"), ("1016", "BTNMT-TCMT")]
+    assert refs[1].issuer == "Bộ Tài nguyên và Môi trường"
+    assert text[slice(*refs[1].span)].endswith("vàMôi trường")

@@ -189,3 +189,13 @@ def test_corpus_law_is_read_by_chapter_and_article():
     assert [p for p in by_path if p.startswith("Chương I.Điều 3.2.")] == [
         "Chương I.Điều 3.2.a", "Chương I.Điều 3.2.b", "Chương I.Điều 3.2.c", "Chương I.Điều 3.2.d", "Chương I.Điều 3.2.đ"]
     assert len(by_path) == len(secs)  # no path twice
+
+
+def test_roman_and_arabic_headings_with_a_glued_hyphen():
+    # Hướng dẫn 28/HD-TĐKT, UBND tỉnh Yên Bái, 2007 (data/tuning/structure/yenbai-28-hd-tdkt): "I-" and "1-".
+    text = ("Căn cứ Luật Thi đua, Khen thưởng. Uỷ ban nhân dân tỉnh Yên Bái hướng dẫn như sau,\n\n"
+            "I- HÌNH THỨC, NỘI DUNG THI ĐUA:\n\n1- Hình thức: Theo quy định tại Điều 15 Luật Thi đua, khen thưởng "
+            "có hai hình thức tổ chức thi đua.\n\n- Thi đua thường xuyên: Là hình thức thi đua căn cứ vào chức năng.\n\n"
+            "2- Nội dung: Các phong trào thi đua.\n\nII- KHEN THƯỞNG:\n")
+    assert [(s.path, s.title) for s in find_sections(text)] == [
+        ("I", "HÌNH THỨC, NỘI DUNG THI ĐUA"), ("I.1", "Hình thức"), ("I.2", "Nội dung"), ("II", "KHEN THƯỞNG")]
