@@ -33,6 +33,8 @@ from pipeline.readers.base import DEFAULT_MAX_MB
 if TYPE_CHECKING:  # pandas costs 0.4 s to import: `congvan extract` must not pay it
     import pandas as pd
 
+    from pipeline.registry import Registry
+
 DbOption = Annotated[str, typer.Option(
     "--db", help="the registry: a SQLite file, or a PostgreSQL database as postgresql://user@host:5432/dbname")]
 
@@ -84,7 +86,7 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="documents per committed transaction")] = 64,
     max_mb: Annotated[float, typer.Option(help="refuse files larger than this")] = DEFAULT_MAX_MB,
     scheduler: Annotated[str | None, typer.Option(
-        help="extract on this Dask cluster (tcp://HOST:8786) instead of local processes")] = None,
+        help="extract on this Dask cluster's workers (tcp://HOST:8786); --workers is then ignored")] = None,
 ) -> None:
     """Extract every document under SOURCES into the registry, in parallel, resumably.
 
@@ -94,11 +96,10 @@ def ingest(
     and the registry is still written here.
     """
     from pipeline import ingest as ingestion
-    from pipeline import registry
     from pipeline.errors import CongvanError
 
     console = Console(stderr=True)
-    with registry.open(db) as reg, _progress(console) as bar:
+    with _open(db) as reg, _progress(console) as bar:
         task = bar.add_task("ingest", total=None)
         try:
             summary = reg.ingest(sources, workers, batch_size=batch_size, quarantine_dir=quarantine,
@@ -118,6 +119,18 @@ def ingest(
         raise typer.Exit(1)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _open(db: str) -> Registry:
+    """The registry at ``db``, or exit 1 with why it cannot be opened (no traceback)."""
+    from pipeline import registry
+    from pipeline.errors import CongvanError
+
+    try:
+        return registry.open(db)
+    except CongvanError as exc:
+        fail(db, str(exc))
+        raise typer.Exit(1) from None
 
 
 def _need_db(db: str) -> None:
@@ -157,10 +170,8 @@ def search(
     format: Annotated[Format, typer.Option("--format", help="table, json or csv")] = Format.table,
 ) -> None:
     """Ranked accent-insensitive search: "thi dua" finds "thi đua"."""
-    from pipeline import registry
-
     _need_db(db)
-    with registry.open(db) as reg:
+    with _open(db) as reg:
         hits = reg.search(query, kind.value if kind else None, issuer=issuer, year=year, assignee=assignee,
                           limit=limit)
     _emit(hits, format, f"{len(hits)} hits for {query!r}")
@@ -186,12 +197,11 @@ def show(
     documents; an assignee with its tasks."""
     import pandas as pd
 
-    from pipeline import registry
     from pipeline.registry.queries import NotFound
 
     _need_db(db)
     try:
-        with registry.open(db) as reg:
+        with _open(db) as reg:
             shown = reg.show(ref)
     except (NotFound, ValueError) as exc:
         fail(ref, str(exc))

@@ -19,6 +19,7 @@ CATALOGUE: dict[str, str] = {
     "E113": "a converter is needed for {detail}",
     "E120": "no gold files (*.json) in {detail}",
     "E130": "cannot ingest on the Dask cluster: {detail}",
+    "E131": "cannot open the registry database: {detail}",
 }
 
 

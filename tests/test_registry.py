@@ -348,6 +348,9 @@ SNIPPETS = [
     ("Kế hoạch phát động phong trào thi đua", "thi dua", "Kế hoạch phát động phong trào [thi đua]"),
     ("Sở Tài nguyên và Môi trường Khánh Hoà", "khanh hoa", "Sở Tài nguyên và Môi trường [Khánh Hoà]"),
     ("Không có gì", "thi dua", "Không có gì"),
+    # whole words only, as the search matches them: "hoa" is not the start of "hoạch"
+    ("Kế hoạch của UBND tỉnh Khánh Hòa", "Khanh Hoa", "Kế hoạch của UBND tỉnh [Khánh Hòa]"),
+    ("Kế hoạch thi đua", "ke hoa", "[Kế] hoạch thi đua"),
 ]
 
 

@@ -85,3 +85,21 @@ def test_commands_without_a_registry_exit_1(tmp_path, command):
 def test_search_refuses_an_unknown_kind(tmp_path):
     result = runner.invoke(app, ["search", "x", "--kind", "law", "--db", str(tmp_path / "r.sqlite")])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("command", [["search", "thi dua"], ["show", "D1"], ["ingest", "nothing/"]])
+def test_a_file_that_is_no_database_exits_1_with_the_reason(tmp_path, command):
+    db = tmp_path / "notes.sqlite"
+    db.write_text("these are notes, not a registry\n" * 100, encoding="utf-8")
+    result = runner.invoke(app, [*command, "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    assert "[E131] cannot open the registry database" in result.stderr
+    assert db.read_text(encoding="utf-8").startswith("these are notes")  # left as it was
+
+
+def test_an_unreachable_postgresql_server_exits_1_with_the_reason(tmp_path):
+    # Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    result = runner.invoke(app, ["search", "thi dua", "--db", "postgresql://congvan@127.0.0.1:1/none"])
+    assert result.exit_code == 1, result.output
+    assert "[E131] cannot open the registry database" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -32,6 +32,8 @@ from functools import lru_cache
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 
+from pipeline.errors import CongvanError
+
 if TYPE_CHECKING:  # psycopg is an optional dependency (the ``postgres`` extra)
     import psycopg
 
@@ -136,10 +138,16 @@ class PgConnection:
     with ``isolation_level=None``; ``with conn:`` commits them (rolls back on an exception)."""
 
     def __init__(self, url: str) -> None:
-        import psycopg
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise CongvanError("E131", detail="psycopg is not installed: pip install 'congvan[postgres]'") from exc
 
         self.url = url
-        self.raw: psycopg.Connection[Any] = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
+        try:
+            self.raw: psycopg.Connection[Any] = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
+        except psycopg.OperationalError as exc:  # refused, unknown database, bad password…
+            raise CongvanError("E131", detail=" ".join(str(exc).split())) from exc
 
     def execute(self, sql: str, params: Sequence[Any] = (), /) -> PgCursor:
         begin = _BEGIN.match(sql)

@@ -28,11 +28,11 @@ def _hits(folded: str, query_words: list[str]) -> list[tuple[int, int]]:
     for word in set(query_words):
         start = folded.find(word)
         while start >= 0:
+            end = start + len(word)
             before = folded[start - 1] if start else " "
-            if not before.isalnum():  # a word start: "dua" in "thi dua", not in "duadua"
-                end = start + len(word)
-                while end < len(folded) and folded[end].isalnum():
-                    end += 1
+            after = folded[end] if end < len(folded) else " "
+            # Whole words, as the search tables match them: "hoa" marks "Hòa", not "hoạch".
+            if not before.isalnum() and not after.isalnum():
                 spans.append((start, end))
             start = folded.find(word, start + 1)
     merged: list[tuple[int, int]] = []

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from pipeline.errors import CongvanError
 from pipeline.registry import campaigns, fts, pg
 from pipeline.registry.pg import Connection as Connection  # the type callers (ingest) name
 from pipeline.registry.resolve import resolve_document
@@ -107,7 +108,11 @@ def connect(path: str | Path) -> Connection:
 
 
 def _connect_sqlite(path: str | Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0, check_same_thread=False)
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0, check_same_thread=False)
+        conn.execute("PRAGMA schema_version").fetchone()  # a file that is no database fails here
+    except sqlite3.DatabaseError as exc:
+        raise CongvanError("E131", detail=f"{path}: {exc}") from exc
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     if str(path) != ":memory:":
