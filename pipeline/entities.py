@@ -33,9 +33,19 @@ def recognise(s: Scan) -> list[Mention]:
     """Every rule mention of the text, in text order."""
     orgs = find_orgs(s)
     locs = find_locs(s)
-    taken = [(m.start, m.end) for m in orgs + locs]
-    mentions = orgs + locs + find_people(s, taken) + find_positions(s) + find_awards(s) + find_dates(s)
+    people = _people(s, orgs, locs)
+    inside_names = [loc for loc in locs if any(p.start < loc.start < p.end for p in people)]
+    locs = [loc for loc in locs if loc not in inside_names]
+    mentions = orgs + locs + people + find_positions(s) + find_awards(s) + find_dates(s)
     return sorted(mentions, key=lambda m: (m.start, -m.end, m.label))
+
+
+def _people(s: Scan, orgs: list[Mention], locs: list[Mention]) -> list[Mention]:
+    """People's names, which may hold a bare place name after the surname ("Lý Vinh Quang",
+    "Nguyễn Văn Vinh"); a name that would start on a place ("Hà Nội") stays a place."""
+    bare = [m for m in locs if m.level is None]
+    taken = [(m.start, m.end) for m in orgs + locs if m.level is not None or m.label == "ORG"]
+    return [p for p in find_people(s, taken) if not any(b.start <= p.start < b.end for b in bare)]
 
 
 def _with_model(doc: Doc, s: Scan, mentions: list[Mention]) -> list[Mention]:

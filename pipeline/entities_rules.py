@@ -152,21 +152,21 @@ def _name_run(s: Scan, i: int) -> int:
     và Môi trường", "thi đua khen thưởng"). A capitalised word keeps its lower-case syllables
     ("Chấp hành", "Điện lực", "Thẩm phán") when the dictionary knows the word.
     """
-    toks, j = s.tokens, i
+    toks, j, joined = s.tokens, i, False
     domains = table_gazetteer("org_heads", "domains")
     while j < len(toks) and not (j > 0 and _gap(s, j)):
         hit = domains.longest(toks, j)
         # A field name matches as written in the table: "Tổng hợp" wants a capital, "thi đua khen thưởng" not.
         if hit and (toks[j].is_cap or hit[1][0].islower()):
-            j = hit[0]
+            j, joined = hit[0], False
             continue
         t = toks[j]
-        if j > i and _starts_body(s, j) and not _abbreviation(t):
-            break
+        if j > i and _starts_body(s, j) and not _abbreviation(t) and not joined:
+            break  # (after a dash that joined, "Báo chí" in "Vụ Thông tin - Báo chí" is a part, not a body)
         if t.is_word and (t.is_cap or t.text[0].isdigit()) and not level_words().longest(toks, j):
-            j = _word_end(s, j)
+            j, joined = _word_end(s, j), False
         elif j > i and _joins_name_parts(s, j):
-            j += 1
+            j, joined = j + 1, toks[j].text in {"-", "–"}
         else:
             break
     return j
@@ -174,13 +174,22 @@ def _name_run(s: Scan, i: int) -> int:
 
 def _word_end(s: Scan, j: int) -> int:
     """End of the word that the capitalised syllable at j begins: "Bảo vệ", "Chấp hành", "Hà"."""
-    toks, best = s.tokens, j + 1
+    toks, best, words = s.tokens, j + 1, vietnamese_words()
     for k in (j + 2, j + 3):
         if k > len(toks) or any(not toks[m].is_word or toks[m].is_cap or _gap(s, m) for m in range(j + 1, k)):
             break
-        if " ".join(t.key for t in toks[j:k]) in vietnamese_words():
+        if " ".join(t.key for t in toks[j:k]) in words and not _opens_next_word(s, k):
             best = k
     return best
+
+
+def _opens_next_word(s: Scan, k: int) -> bool:
+    """The lower-case syllable before token k starts a word with it: "Hà Nội ban hành" is the
+    verb "ban hành" after the name, not a word "Nội ban"."""
+    toks = s.tokens
+    if k >= len(toks) or not toks[k].is_word or toks[k].is_cap or _gap(s, k):
+        return False
+    return f"{toks[k - 1].key} {toks[k].key}" in vietnamese_words()
 
 
 @cache
@@ -218,7 +227,10 @@ def _joins_name_parts(s: Scan, j: int) -> bool:
         return False
     if toks[j + 1].text in load("org_heads")["never_after_and"]:
         return False  # "Hội đồng Chính phủ và Quyết định …": a document follows, not a name part
-    return toks[j].text in {"-", "–"} or (toks[j].text == "và" and not _starts_body(s, j + 1))
+    if toks[j].text in {"-", "–"}:
+        # "Sở GD&ĐT – Công đoàn Ngành giáo dục": a dash before a head joins two bodies, not two parts
+        return toks[j + 1].is_upper or not _heads().longest(toks, j + 1) or _body_end(s, j + 1) is None
+    return toks[j].text == "và" and not _starts_body(s, j + 1)
 
 
 def _place_after(s: Scan, i: int) -> tuple[int, str, str | None] | None:
@@ -241,6 +253,15 @@ def _place_after(s: Scan, i: int) -> tuple[int, str, str | None] | None:
     if end == j + 1 and end < len(toks) and toks[end].is_word and not toks[end].is_cap and not _gap(s, end):
         end = j  # "tỉnh Triển khai": one capitalised syllable running into lower case is a word
     return end, level, None
+
+
+def _caps_place_to_line_end(s: Scan, j: int) -> int | None:
+    """ "UBND QUẬN HẢI AN": in a capitals header line, after a body's level word, a name the
+    gazetteer lacks is the place when it runs to the end of the line."""
+    end = _place_name_end(s, j)
+    if end == j or not (end == len(s.tokens) or _gap(s, end)):
+        return None
+    return end
 
 
 def _place_name_end(s: Scan, j: int) -> int:
@@ -337,6 +358,8 @@ def _complement(s: Scan, j: int, complement: str) -> int | None:
         return j
     if complement == "level":
         place = _place_after(s, j)
+        if place and s.in_caps(j) and place[0] < len(s.tokens) and not _gap(s, place[0]):
+            return _caps_place_to_line_end(s, place[0]) or place[0]
         if place:
             return place[0]
         if j + 1 < len(s.tokens) and s.tokens[j].text == "các" and not _gap(s, j) and _place_after(s, j + 1):
@@ -346,7 +369,11 @@ def _complement(s: Scan, j: int, complement: str) -> int | None:
         hit = provinces().longest(s.tokens, j) if j < len(s.tokens) else None
         return hit[0] if hit else None
     if complement == "name" and j < len(s.tokens) and s.in_caps(j):
-        return None  # "BAN HÀNH QUY TRÌNH…", "BÁO CÁO": in capitals a free name is any heading
+        # "BAN HÀNH QUY TRÌNH…", "BÁO CÁO": in capitals a free name is any heading; but a school's
+        # or a board's abbreviation names the body of a header line ("TRƯỜNG THCS TRÀNG CÁT")
+        if _abbreviation(s.tokens[j]) and (end := _name_run(s, j)) > j and (end == len(s.tokens) or _gap(s, end)):
+            return end
+        return None
     if complement == "domain" and j < len(s.tokens) and s.in_caps(j):
         hit = table_gazetteer("org_heads", "domains").longest(s.tokens, j)  # "BỘ TRƯỞNG" is no body
         return hit[0] if hit else None
@@ -409,4 +436,8 @@ def _after_proposal(s: Scan, i: int) -> bool:
 def _generic(s: Scan, i: int, end: int) -> bool:
     """A head followed only by a context word that names no one ("Bộ, ngành" is kept by table)."""
     words = [t.text for t in s.tokens[i:end] if t.is_word]
-    return len(words) == 1 and words[0] in {"Sở", "Bộ", "Ban", "Phòng", "Trung", "Cục", "Vụ"}
+    if len(words) == 1 and words[0] in {"Sở", "Bộ", "Ban", "Phòng", "Trung", "Cục", "Vụ"}:
+        return True
+    # "Ban Chấp hành Đoàn các cấp", "Hội Nông dân các cấp": a kind of body at every level, no one body
+    after = s.tokens[end : end + 2]
+    return len(after) == 2 and after[0].text == "các" and after[1].key == "cấp" and not _gap(s, end)

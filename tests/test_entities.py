@@ -177,3 +177,43 @@ def test_seed_entity_scores_meet_the_bar():
     scores = board.scores()
     assert GOLD.exists()
     assert scores["entities.PER"] >= 0.9 and scores["entities.LOC"] >= 0.9 and scores["entities.ORG"] >= 0.85
+
+
+# Excerpts of data/tuning/domain (real provincial texts, a tuning set for finding errors).
+
+@pytest.mark.parametrize(
+    ("text", "per", "loc"),
+    [
+        # Công văn 3585/VP-KTN (Lạng Sơn): the given name "Vinh" is no city
+        ("đồng chí Lý Vinh Quang, Phó Chủ tịch UBND tỉnh có ý kiến như sau:", ["Lý Vinh Quang"], []),
+        ("Ông Nguyễn Văn Vinh, Giám đốc Sở Nội vụ", ["Nguyễn Văn Vinh"], []),
+        # a place that starts where a surname could stays a place
+        ("tổ chức tại Hà Nội và Vinh", [], ["Hà Nội", "Vinh"]),
+    ],
+)
+def test_a_place_inside_a_persons_name(text, per, loc):
+    assert labelled(text, "PER") == per
+    assert labelled(text, "LOC") == loc
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kế hoạch of Thành đoàn Hà Nội (2011): "ban hành" is the verb, not a syllable of "Nội ban"
+        ("Ban Chấp hành Thành đoàn Hà Nội ban hành Kế hoạch tổ chức đại hội đoàn các cấp",
+         ["Ban Chấp hành Thành đoàn Hà Nội"]),
+        # Kế hoạch 180/KH-THCSTrC (Hải Phòng): a dash between two bodies, and the capitals header
+        ("Thực hiện Kế hoạch số 109/KHLT-SGDĐT-CĐN của Sở GD&ĐT – Công đoàn Ngành giáo dục Hải Phòng",
+         ["Sở GD&ĐT", "Công đoàn Ngành"]),
+        ("UBND QUẬN HẢI AN\nTRƯỜNG THCS TRÀNG CÁT\nSố: 180/KH-THCSTrC", ["UBND QUẬN HẢI AN", "TRƯỜNG THCS TRÀNG CÁT"]),
+        # a dash inside one name still joins its parts
+        ("gửi Vụ Thông tin - Báo chí và Cục Tần số vô tuyến điện", ["Vụ Thông tin - Báo chí", "Cục Tần số"]),
+        ("Hội đồng Thi đua - Khen thưởng tỉnh", ["Hội đồng Thi đua - Khen thưởng tỉnh"]),
+        # "… các cấp" names a kind of body, no one body
+        ("3. Ban Chấp hành Đoàn các cấp do Đại hội bầu", []),
+        # in capitals without an abbreviation a head is a heading, not a body
+        ("QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ", []),
+    ],
+)
+def test_orgs_of_provincial_headers_and_lists(text, expected):
+    assert labelled(text, "ORG") == expected
