@@ -116,6 +116,26 @@ def test_library_ingest_with_a_client(cluster, sources, local_db, tmp_path):
     assert (again.added, again.known, again.failed) == (0, 5, 2)
 
 
+@needs_shared
+def test_large_chunks_go_straight_to_a_worker(cluster, sources, local_db, tmp_path, monkeypatch):
+    from pipeline.ingest import cluster as engine
+
+    monkeypatch.setattr(engine, "SCATTER_BYTES", 0)  # every chunk counts as large
+    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+        scattered: list[Any] = []
+        scatter = client.scatter
+
+        def counting(data: list[Any], **options: Any) -> Any:
+            scattered.append(data)
+            return scatter(data, **options)
+
+        monkeypatch.setattr(client, "scatter", counting)
+        registry.ingest(tmp_path / "r.sqlite", sources, scheduler=client, chunk_size=2)
+    # the seeds and the binary file by two; the empty file is refused as it is read, before any chunk
+    assert [len(data[0]) for data in scattered] == [2, 2, 2]
+    assert _content(tmp_path / "r.sqlite") == _content(local_db)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -10,14 +10,16 @@ Bytes are shipped to the workers, not names. The writer must read every file any
 sending them on needs no shared mount with identical paths on every worker, and the worker
 extracts exactly the bytes that were hashed, even if the file changes meanwhile. Documents are
 small beside their extraction time (tens of KB against a tenth of a second or more of CPU), so
-this one process's network link is not what limits a cluster.
+this one process's network link is not what limits a cluster. A small chunk travels inside its
+task (through the scheduler, Dask's usual path); a chunk over :data:`SCATTER_BYTES` (PDFs, scans)
+is scattered straight to a worker first, so the scheduler never relays megabytes.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +29,11 @@ from pipeline import __version__
 from pipeline.errors import CongvanError
 
 INSTALL_HINT = "install it with `pip install congvan[cluster]`"
+SCATTER_BYTES = 1_000_000
+
+
+def _as_is(chunk: list[Any]) -> Any:
+    return chunk
 
 
 @dataclass
@@ -38,6 +45,8 @@ class Pool:
     # A chunk failing with one of these means a document killed its worker (segfault, out of
     # memory): its documents are retried one by one and the one that keeps killing is quarantined.
     crashes: tuple[type[BaseException], ...] = ()
+    # What is submitted for a chunk of (name, sha256, bytes): the chunk, or a handle to its bytes
+    ship: Callable[[list[Any]], Any] = _as_is
 
 
 def warm_up() -> str:
@@ -109,8 +118,14 @@ def cluster_pool(scheduler: Any) -> Iterator[Pool]:
         slots = _check_workers(client)
         # pure=False: a chunk's key need not be a hash of its bytes (each chunk is new work anyway)
         executor = client.get_executor(pure=False)
+
+        def ship(chunk: list[Any]) -> Any:
+            if sum(len(data) for _, _, data in chunk) <= SCATTER_BYTES:
+                return chunk
+            return client.scatter([chunk], hash=False)[0]  # [chunk]: the chunk is one datum, not one per item
+
         try:
-            yield Pool(executor, slots, crashes=(KilledWorker,))
+            yield Pool(executor, slots, crashes=(KilledWorker,), ship=ship)
         finally:
             executor.shutdown(wait=False)  # a failed run leaves nothing queued on the cluster
     finally:

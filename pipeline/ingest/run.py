@@ -192,7 +192,7 @@ def _run_pool(chunks: Iterator[Chunk], pool: Pool, max_mb: float, writer: _Write
     limit = pool.slots * 3  # enough to keep every worker busy while the writer writes, no more
 
     def submit(chunk: Chunk) -> None:
-        in_flight[pool.executor.submit(_extract_chunk, chunk, max_mb)] = chunk
+        in_flight[pool.executor.submit(_extract_chunk, pool.ship(chunk), max_mb)] = chunk
 
     def settle(done: set[Future[list[Outcome]]]) -> None:
         for future in done:
