@@ -117,6 +117,8 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
         return i + 1
     if after_number and _untitled_subject(r, cell):
         return _subject(doc, r, zone, i, 0)
+    if r.title_seen and _header_after_title(r, zone, i):
+        _forget_title(r)
     if (not r.title_seen and hf.is_issuer_line(cell.text) and not _NOISE.match(cell.text)
             and not (r.issuer_lines and (r.header.number or r.header.symbol) and r.header.date.year)):
         # Past the issuer column, number and date, a body's name is the title's or the subject's
@@ -131,6 +133,23 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
         return i + 1
     r.last_kind = "other"
     return i + 1
+
+
+def _header_after_title(r: _Reading, zone: list[Cell], i: int) -> bool:
+    """An issuer line with a "Số" or the Quốc hiệu just below it, after a title but before any number
+    or date: the title was the web page's, repeated over the document ("<br> KẾ HOẠCH<br> Tổ chức …")."""
+    h = r.header
+    if h.number or h.symbol or h.date.year is not None or r.issuer_lines or not hf.is_issuer_line(zone[i].text):
+        return False
+    return any(hf.NUMBER_LINE.search(c.text) or hf.MOTTO.search(c.text) for c in zone[i + 1:i + 5])
+
+
+def _forget_title(r: _Reading) -> None:
+    h = r.header
+    r.title_seen, r.printed_type, r.has_vv = False, None, False
+    h.doc_type = h.subject = None
+    for key in ("doc_type", "subject"):
+        h.spans.pop(key, None)
 
 
 def _untitled_subject(r: _Reading, cell: Cell) -> bool:

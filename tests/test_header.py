@@ -480,3 +480,37 @@ def test_party_youth_and_sub_body_headers(text: str, expected: dict) -> None:
     for key in ("number", "symbol", "subject"):
         if getattr(h, key):
             assert _fold(doc.source[slice(*h.spans[key])]).replace(" ", "") == _fold(getattr(h, key)).replace(" ", "")
+
+
+# Kế hoạch 34/KH-LĐLĐ, LĐLĐ huyện Yên Định (data/tuning/structure/thanhhoa-yendinh-34-kh-ldld): the page
+# repeats the title over the document; the header below it is the document's.
+_REPEATED_TITLE = (
+    "SỰ KIỆN NỔI BẬT\n\n<br> KẾ HOẠCH<br> Tổ chức “Tết Sum vầy – Xuân bình an” năm 2022 <br>\n\n\n \n\n"
+    "LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA\n\nLIÊN ĐOÀN LAO ĐỘNG HUYỆN YÊN ĐỊNH\n\nSố: 34 /KH-LĐLĐ\n\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\nYên Định, ngày 08 tháng 12 năm 2021\n\n \n\n"
+    "KẾ HOẠCH\n\nTổ chức “Tết Sum vầy – Xuân bình an” năm 2022\n\n \n\n"
+    "Thực hiện Kế hoạch số 168/KH-LĐLĐ ngày 03/12/2021của LĐLĐ tỉnh Thanh Hóa\n")
+
+
+def test_title_repeated_by_the_page_over_the_header() -> None:
+    doc, h = _read(_REPEATED_TITLE)
+    assert (h.issuer, h.issuer_parent) == ("Liên đoàn lao động huyện Yên Định", "Liên đoàn lao động tỉnh Thanh Hóa")
+    assert (h.doc_type, h.number, h.symbol, h.place, h.date.iso()) == ("Kế hoạch", "34", "KH-LĐLĐ", "Yên Định", "2021-12-08")
+    assert h.subject == "Tổ chức “Tết Sum vầy – Xuân bình an” năm 2022"
+    assert doc.source[slice(*h.spans["subject"])] == h.subject
+    assert doc.source.index("KẾ HOẠCH\n\nTổ chức") <= h.spans["doc_type"][0]
+
+
+@pytest.mark.parametrize(("lines", "issuer", "parent"), [
+    # heads of trade-union, Đoàn and Party bodies, as their headers print them
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA\nCÔNG ĐOÀN NGÀNH GIÁO DỤC", "Công đoàn ngành giáo dục",
+     "Liên đoàn lao động tỉnh Thanh Hóa"),
+    ("THÀNH ỦY HÀ NỘI\nQUẬN ỦY LONG BIÊN", "Quận ủy Long Biên", "Thành ủy Hà Nội"),
+    ("TỈNH ĐOÀN BÌNH DƯƠNG", "Tỉnh đoàn Bình Dương", None),
+    ("UBND TỈNH BÀ RỊA - VŨNG TÀU\nKHỐI THI ĐUA CÁC SỞ, NGÀNH KINH TẾ", "Khối thi đua các sở, ngành kinh tế",
+     "UBND tỉnh Bà Rịa - Vũng Tàu"),
+])
+def test_union_youth_party_and_emulation_bloc_heads(lines: str, issuer: str, parent: str | None) -> None:
+    _, h = _read(lines + "\nSố: 12/KH-X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 1 tháng 2 năm 2023\n"
+                 "KẾ HOẠCH\nTổ chức hội nghị\n\nThực hiện Chỉ thị số 1/CT-TTg")
+    assert _accepts(issuer, h.issuer) and _accepts(parent, h.issuer_parent), (h.issuer, h.issuer_parent)
