@@ -210,10 +210,16 @@ def recase(text: str) -> str:
     'UBND tỉnh Kon Tum'
     >>> recase("BỘ TÀI CHÍNH")
     'Bộ Tài chính'
+    >>> recase("TỈNH UỶ HÀ TĨNH"), recase("QUẬN ĐOÀN LONG BIÊN")
+    ('Tỉnh uỷ Hà Tĩnh', 'Quận đoàn Long Biên')
     """
     text = regex.sub(r"\s+", " ", text).strip()
     if not is_upper(text):
         return text
+    committee = _COMMITTEE.fullmatch(text)
+    if committee:  # "TỈNH ỦY HÀ TĨNH" -> "Tỉnh ủy Hà Tĩnh": the place after a Party or Đoàn committee
+        head, place = committee.group("head", "place")
+        return f"{head.capitalize()} {' '.join(w.capitalize() for w in place.split())}"
     folded = text.casefold()
     for name in _known_names():
         if folded.startswith(name.casefold()) and (len(text) == len(name) or text[len(name)] == " "):
@@ -241,6 +247,7 @@ def _recase_domains(text: str) -> str:
     return text
 
 
+_COMMITTEE = regex.compile(r"(?P<head>(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ|ĐOÀN))\s+(?P<place>[\p{Lu}\s\-]+)")
 _UNITS = regex.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
 
 
