@@ -377,6 +377,9 @@ def _complement(s: Scan, j: int, complement: str) -> int | None:
     if complement == "domain" and j < len(s.tokens) and s.in_caps(j):
         hit = table_gazetteer("org_heads", "domains").longest(s.tokens, j)  # "BỘ TRƯỞNG" is no body
         return hit[0] if hit else None
+    if complement == "name" and j < len(s.tokens) and not _gap(s, j) and s.tokens[j].is_cap \
+            and level_words().longest(s.tokens, j) and _body_end(s, j) is not None:
+        return j  # "Ban Thường vụ Huyện đoàn": a nested body follows, not the level word "Huyện"
     end = _name_run(s, j)
     if end > j:
         return end

@@ -217,3 +217,22 @@ def test_a_place_inside_a_persons_name(text, per, loc):
 )
 def test_orgs_of_provincial_headers_and_lists(text, expected):
     assert labelled(text, "ORG") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Đoàn and Hội of the provinces (Kế hoạch of Thành đoàn Hà Nội; Liên đội THCS Thường Thới Hậu A)
+        ("Thực hiện Kế hoạch của Huyện đoàn Tân Hồng và Ban Thường vụ Huyện đoàn",
+         ["Huyện đoàn Tân Hồng", "Ban Thường vụ Huyện đoàn"]),
+        ("Thành đoàn, Hội Liên hiệp Thanh niên Việt Nam tỉnh Đồng Tháp phối hợp",
+         ["Thành đoàn", "Hội Liên hiệp Thanh niên Việt Nam tỉnh Đồng Tháp"]),
+        ("Trung ương Hội Liên hiệp Phụ nữ Việt Nam, Hội Nông dân Việt Nam, Hội Chữ thập đỏ tỉnh Kon Tum",
+         ["Trung ương Hội Liên hiệp Phụ nữ Việt Nam", "Hội Nông dân Việt Nam", "Hội Chữ thập đỏ tỉnh Kon Tum"]),
+        ("các cấp Hội Nông dân các cấp tham gia", []),
+        # a level word that opens no body stays the body's context word
+        ("Ban Tuyên giáo Huyện ủy và Văn phòng Huyện ủy", ["Ban Tuyên giáo Huyện ủy", "Văn phòng Huyện ủy"]),
+    ],
+)
+def test_youth_union_and_mass_organisations(text, expected):
+    assert labelled(text, "ORG") == expected
