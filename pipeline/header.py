@@ -41,7 +41,8 @@ _PARTY_MOTTO = regex.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 _YOUTH_MOTTO = regex.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH")
 _OF_ISSUER = regex.compile(r"CỦA\s+\p{Lu}{2,}")
 _LONE_MARKS = regex.compile(r"(?<!\S)\p{M}+(?:\s|$)")
-_NOT_SUBJECT = regex.compile(r"Độc\s*lập|V\s*/\s*v\b|Kính\s*gửi", regex.I)  # a garbled motto, a later "V/v"
+# a garbled motto, a later "V/v", a date without its comma ("Hà Nội ngày 5 tháng 3 năm 2020")
+_NOT_SUBJECT = regex.compile(r"Độc\s*lập|V\s*/\s*v\b|Kính\s*gửi|ngày\s*[\d.…_]*\s*tháng", regex.I)
 _NOISE = regex.compile(r"(?:Cơ\s+quan|Người\s+ký|Thời\s+gian\s+ký|Email|E-mail|Điện\s+thoại|Website)\s*:", regex.I)
 
 

@@ -514,3 +514,8 @@ def test_union_youth_party_and_emulation_bloc_heads(lines: str, issuer: str, par
     _, h = _read(lines + "\nSố: 12/KH-X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 1 tháng 2 năm 2023\n"
                  "KẾ HOẠCH\nTổ chức hội nghị\n\nThực hiện Chỉ thị số 1/CT-TTg")
     assert _accepts(issuer, h.issuer) and _accepts(parent, h.issuer_parent), (h.issuer, h.issuer_parent)
+
+
+def test_a_date_without_its_comma_under_the_number_is_no_subject() -> None:
+    _, h = _read("BAN TUYÊN GIÁO\nSố 369 - CV/BTGTU\nHà Tĩnh ngày 15 tháng 6 năm 2021\n\nKính gửi: Các ban, sở, ngành\n")
+    assert h.subject is None and (h.number, h.symbol) == ("369", "CV/BTGTU")
