@@ -230,6 +230,10 @@ def test_orgs_of_provincial_headers_and_lists(text, expected):
         ("Trung ương Hội Liên hiệp Phụ nữ Việt Nam, Hội Nông dân Việt Nam, Hội Chữ thập đỏ tỉnh Kon Tum",
          ["Trung ương Hội Liên hiệp Phụ nữ Việt Nam", "Hội Nông dân Việt Nam", "Hội Chữ thập đỏ tỉnh Kon Tum"]),
         ("các cấp Hội Nông dân các cấp tham gia", []),
+        # Kế hoạch 10-KH/LĐ (Đồng Tháp): the Đội of a school and of a district
+        ("Căn cứ Chương trình của Hội đồng đội huyện Hồng Ngự; Nay Liên đội trường THCS Thường Thới Hậu A phát động",
+         ["Hội đồng đội huyện Hồng Ngự", "Liên đội trường THCS Thường Thới Hậu A"]),
+        ("Đội TNTP Hồ Chí Minh huyện Tân Hồng", ["Đội TNTP Hồ Chí Minh huyện Tân Hồng"]),
         # a level word that opens no body stays the body's context word
         ("Ban Tuyên giáo Huyện ủy và Văn phòng Huyện ủy", ["Ban Tuyên giáo Huyện ủy", "Văn phòng Huyện ủy"]),
     ],
