@@ -240,3 +240,16 @@ def test_orgs_of_provincial_headers_and_lists(text, expected):
 )
 def test_youth_union_and_mass_organisations(text, expected):
     assert labelled(text, "ORG") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kế hoạch 485/KH-UBND (Nghệ An): a police department under the provincial Công an
+        ("tại xã Viên Thành, huyện Yên Thành, Phòng Cảnh sát kinh tế Công an tỉnh đã phá chuyên án",
+         ["Phòng Cảnh sát kinh tế Công an tỉnh"]),
+        ("Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", ["Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"]),
+    ],
+)
+def test_police_departments(text, expected):
+    assert labelled(text, "ORG") == expected
