@@ -248,11 +248,12 @@ def _recase_domains(text: str) -> str:
 
 
 _COMMITTEE = regex.compile(r"(?P<head>(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ|ĐOÀN))\s+(?P<place>[\p{Lu}\s\-]+)")
-_UNITS = regex.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
+_UNITS = regex.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|TP\.?|TX\.?)(?!\w)")
 
 
 def _is_acronym(word: str) -> bool:
-    return word in load("issuers")["abbreviations"] or word in load("issuers")["codes"]
+    table = load("issuers")
+    return word in table["abbreviations"] or word in table["codes"] or word in table.get("field_abbreviations", {})
 
 
 def _recase_rest(rest: str) -> str:
@@ -263,7 +264,8 @@ def _recase_rest(rest: str) -> str:
     if m:
         before = _recase_rest(rest[: m.start()].strip()) if m.start() else ""
         place = " ".join(w.capitalize() for w in rest[m.end():].split())
-        return " ".join(p for p in (before, m.group().lower(), place) if p)
+        unit = m.group() if m.group().startswith(("TP", "TX")) else m.group().lower()  # "TP" is written out later
+        return " ".join(p for p in (before, unit, place) if p)
     return " ".join(w if _is_acronym(w) else w.lower() for w in rest.split())
 
 

@@ -29,15 +29,20 @@ _ACTING = regex.compile(
 
 
 def expand_abbreviation(name: str) -> str:
-    """``name`` with an abbreviated first word written out ("UBND", "HĐND", "STNMT").
+    """``name`` with an abbreviated first word written out ("UBND", "HĐND", "STNMT"), and a field the
+    name abbreviates ("GD&ĐT", "LĐ-TB&XH"), with "TP"/"TX" before a place.
 
     >>> expand_abbreviation("Sở Nội vụ")
     'Sở Nội vụ'
+    >>> expand_abbreviation("Phòng GD&ĐT TP Hà Tĩnh"), expand_abbreviation("LĐLĐ huyện Yên Định")
+    ('Phòng Giáo dục và Đào tạo thành phố Hà Tĩnh', 'Liên đoàn Lao động huyện Yên Định')
     """
     first, _, rest = name.partition(" ")
+    fields = load("issuers").get("field_abbreviations", {})
+    rest = " ".join(fields.get(word, word) for word in rest.split(" ")) if rest else rest
     full = load("issuers")["abbreviations"].get(first)
     if not full or first.startswith("P."):
-        return name
+        return f"{first} {rest}".strip()
     return f"{full} {rest}".strip()
 
 

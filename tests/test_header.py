@@ -519,3 +519,16 @@ def test_union_youth_party_and_emulation_bloc_heads(lines: str, issuer: str, par
 def test_a_date_without_its_comma_under_the_number_is_no_subject() -> None:
     _, h = _read("BAN TUYÊN GIÁO\nSố 369 - CV/BTGTU\nHà Tĩnh ngày 15 tháng 6 năm 2021\n\nKính gửi: Các ban, sở, ngành\n")
     assert h.subject is None and (h.number, h.symbol) == ("369", "CV/BTGTU")
+
+
+@pytest.mark.parametrize(("lines", "issuer", "parent"), [
+    # a field abbreviated in the issuer's name is written out; the cơ quan chủ quản stays as printed
+    ("UBND HUYỆN VĨNH CHÂU\nPHÒNG GD&ĐT", "Phòng Giáo dục và Đào tạo", "UBND huyện Vĩnh Châu"),
+    ("UBND TỈNH ĐỒNG NAI\nSỞ LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội", "UBND tỉnh Đồng Nai"),
+    ("SỞ GD&ĐT HÀ TĨNH\nPHÒNG GD&ĐT TP HÀ TĨNH", "Phòng Giáo dục và Đào tạo thành phố Hà Tĩnh", "Sở GD&ĐT Hà Tĩnh"),
+    ("LĐLĐ TỈNH THANH HÓA\nLĐLĐ HUYỆN YÊN ĐỊNH", "Liên đoàn Lao động huyện Yên Định", "LĐLĐ tỉnh Thanh Hóa"),
+])
+def test_abbreviated_fields_in_the_issuer_are_written_out(lines: str, issuer: str, parent: str) -> None:
+    _, h = _read(lines + "\nSố: 120/KH-X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĩnh Châu, ngày 3 tháng 5 năm 2016\n"
+                 "KẾ HOẠCH\nXét thi đua năm học 2015-2016\n\nCăn cứ Luật Thi đua, khen thưởng")
+    assert h.issuer == issuer and _accepts(parent, h.issuer_parent), (h.issuer, h.issuer_parent)
