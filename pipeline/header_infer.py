@@ -36,11 +36,17 @@ def expand_abbreviation(name: str) -> str:
     'Sở Nội vụ'
     >>> expand_abbreviation("Phòng GD&ĐT TP Hà Tĩnh"), expand_abbreviation("LĐLĐ huyện Yên Định")
     ('Phòng Giáo dục và Đào tạo thành phố Hà Tĩnh', 'Liên đoàn Lao động huyện Yên Định')
+    >>> expand_abbreviation("BCH quân sự"), expand_abbreviation("BCH Đoàn thanh niên")
+    ('Ban Chỉ huy quân sự', 'Ban Chấp hành Đoàn thanh niên')
     """
     first, _, rest = name.partition(" ")
     fields = load("issuers").get("field_abbreviations", {})
     rest = " ".join(fields.get(word, word) for word in rest.split(" ")) if rest else rest
     full = load("issuers")["abbreviations"].get(first)
+    for abbreviation, following, meaning in load("issuers").get("in_context", []):
+        if first == abbreviation and rest.casefold().startswith(following):
+            full = meaning
+            break
     if not full or first.startswith("P."):
         return f"{first} {rest}".strip()
     return f"{full} {rest}".strip()

@@ -527,6 +527,8 @@ def test_a_date_without_its_comma_under_the_number_is_no_subject() -> None:
     ("UBND TỈNH ĐỒNG NAI\nSỞ LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội", "UBND tỉnh Đồng Nai"),
     ("SỞ GD&ĐT HÀ TĨNH\nPHÒNG GD&ĐT TP HÀ TĨNH", "Phòng Giáo dục và Đào tạo thành phố Hà Tĩnh", "Sở GD&ĐT Hà Tĩnh"),
     ("LĐLĐ TỈNH THANH HÓA\nLĐLĐ HUYỆN YÊN ĐỊNH", "Liên đoàn Lao động huyện Yên Định", "LĐLĐ tỉnh Thanh Hóa"),
+    ("UBND HUYỆN CẦN GIỜ\nBCH QUÂN SỰ", "Ban Chỉ huy quân sự", "UBND huyện Cần Giờ"),  # BCH: Chỉ huy here
+    ("ỦY BAN MTTQ VIỆT NAM\nTỈNH NINH BÌNH", "Ủy ban Mặt trận Tổ quốc việt nam tỉnh Ninh Bình", None),
 ])
 def test_abbreviated_fields_in_the_issuer_are_written_out(lines: str, issuer: str, parent: str) -> None:
     _, h = _read(lines + "\nSố: 120/KH-X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĩnh Châu, ngày 3 tháng 5 năm 2016\n"
