@@ -207,3 +207,27 @@ def test_kill_9_mid_ingest_then_resume_loses_and_repeats_nothing(tmp_path):
             clean.ingest([str(src)], workers=2)
             assert reg.counts() == clean.counts()  # nothing repeated in any table
     assert sorted(stored) == sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in files)
+
+
+@needs_shared
+def test_a_document_that_kills_its_worker_is_quarantined_alone(tmp_path):
+    # The worker dies outright (as under the OOM killer): the local pool breaks whole and every
+    # chunk in flight fails with it; only the killer may be lost, and the run must go on.
+    src = tmp_path / "src"
+    src.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (src / seed.name).write_bytes(seed.read_bytes())
+    poison = src / "zz-poison.txt"
+    poison.write_text("Số: 12/KH-UBND\nKế hoạch thi đua năm 2024 của tỉnh Khánh Hòa\n", encoding="utf-8")
+    db = tmp_path / "r.sqlite"
+    env = {**_env(), "CONGVAN_TEST_CRASH_ON": hashlib.sha256(poison.read_bytes()).hexdigest()}
+    done = subprocess.run([sys.executable, "-c", "from pipeline.cli import main; main()", "ingest", str(src),
+                           "--db", str(db), "--workers", "2", "--batch-size", "2"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 1, done.stderr
+    with sqlite3.connect(db) as conn:
+        paths = {Path(p).name for (p,) in conn.execute("SELECT path FROM documents")}
+        quarantined = conn.execute("SELECT path, code, reason FROM quarantine").fetchall()
+    assert paths == {p.name for p in SEEDS.glob("*.txt")}
+    assert [(Path(p).name, code) for p, code, _ in quarantined] == [("zz-poison.txt", "E199")]
+    assert "killed its worker" in quarantined[0][2]

@@ -186,7 +186,7 @@ def test_a_document_that_kills_workers_is_quarantined_alone(tmp_path, monkeypatc
     assert (summary.added, summary.failed) == (1, 1)  # its chunk-mate is retried alone and kept
     name, _, reason, code = summary.failures[0]
     assert name.endswith("boom.txt") and code == "E199"
-    assert reason.startswith("[E199] extraction crashed: KilledWorker: Attempted to run task")
+    assert reason.startswith("[E199] extraction crashed: the document killed its worker: KilledWorker: Attempted to run task")
 
 
 def _nullpool() -> Any:

@@ -21,6 +21,7 @@ import gc
 import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +48,14 @@ class Pool:
     crashes: tuple[type[BaseException], ...] = ()
     # What is submitted for a chunk of (name, sha256, bytes): the chunk, or a handle to its bytes
     ship: Callable[[list[Any]], Any] = _as_is
+    # A new executor for one that a dying worker broke whole (a local process pool); None where
+    # the engine survives its workers (Dask reschedules their work).
+    restart: Callable[[], Executor] | None = None
+
+    def renew(self) -> None:
+        if self.restart is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self.restart()
 
 
 def warm_up() -> str:
@@ -65,8 +74,15 @@ def local_pool(workers: int) -> Iterator[Pool]:
     # forkserver, not fork: a forked worker would inherit the writer's open SQLite connection,
     # and SQLite forbids touching (even closing) a connection across fork().
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_local, mp_context=context) as executor:
-        yield Pool(executor, workers)
+
+    def start() -> Executor:
+        return ProcessPoolExecutor(max_workers=workers, initializer=_init_local, mp_context=context)
+
+    pool = Pool(start(), workers, crashes=(BrokenProcessPool,), restart=start)
+    try:
+        yield pool
+    finally:
+        pool.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _fail(detail: str) -> CongvanError:

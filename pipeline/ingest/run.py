@@ -11,6 +11,7 @@ a Dask cluster's (:mod:`pipeline.ingest.cluster`); nothing else changes.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 import time
@@ -65,8 +66,21 @@ def extract_rows(name: str, sha: str, data: bytes, max_mb: float = DEFAULT_MAX_M
         return name, sha, None, f"[E199] extraction crashed: {type(exc).__name__}: {exc}", "E199"
 
 
+# Fault injection for the tests: a worker process that meets the document with this sha256 dies
+# at once, as one killed by the OOM killer or a crash in a C extension would.
+CRASH_ON = "CONGVAN_TEST_CRASH_ON"
+
+
 def _extract_chunk(chunk: Chunk, max_mb: float) -> list[Outcome]:
+    crash_on = os.environ.get(CRASH_ON) if multiprocessing.parent_process() is not None else None
+    if crash_on and any(sha == crash_on for _, sha, _ in chunk):
+        os._exit(70)
     return [extract_rows(name, sha, data, max_mb) for name, sha, data in chunk]
+
+
+def _killed(name: str, sha: str, exc: BaseException) -> Outcome:
+    reason = f"[E199] extraction crashed: the document killed its worker: {type(exc).__name__}: {exc}"
+    return name, sha, None, reason, "E199"
 
 
 @dataclass
@@ -188,34 +202,67 @@ def ingest(conn: store.Connection, sources: list[str], workers: int | None = Non
 
 def _run_pool(chunks: Iterator[Chunk], pool: Pool, max_mb: float, writer: _Writer,
               step: Callable[[int], None]) -> None:
-    in_flight: dict[Future[list[Outcome]], Chunk] = {}
+    run = _PoolRun(pool, max_mb, writer, step)
     limit = pool.slots * 3  # enough to keep every worker busy while the writer writes, no more
-
-    def submit(chunk: Chunk) -> None:
-        in_flight[pool.executor.submit(_extract_chunk, pool.ship(chunk), max_mb)] = chunk
-
-    def settle(done: set[Future[list[Outcome]]]) -> None:
-        for future in done:
-            chunk = in_flight.pop(future)
-            try:
-                outcomes = future.result()
-            except pool.crashes as exc:
-                if len(chunk) > 1:  # which document killed the worker? each alone tells
-                    for one in chunk:
-                        submit([one])
-                    continue
-                name, sha, _ = chunk[0]
-                outcomes = [(name, sha, None, f"[E199] extraction crashed: {type(exc).__name__}: {exc}", "E199")]
-            for outcome in outcomes:
-                writer.take(outcome)
-            step(len(outcomes))
-
-    def drain(below: int) -> None:
-        while len(in_flight) > below:
-            done, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
-            settle(done)
-
     for chunk in chunks:
-        submit(chunk)
-        drain(limit - 1)
-    drain(0)
+        run.submit(chunk)
+        run.drain(limit - 1)
+    run.drain(0)
+
+
+@dataclass
+class _PoolRun:
+    """Chunks in flight on a pool, and what to do when a document kills its worker."""
+
+    pool: Pool
+    max_mb: float
+    writer: _Writer
+    step: Callable[[int], None]
+    in_flight: dict[Future[list[Outcome]], Chunk] = field(default_factory=dict)
+
+    def submit(self, chunk: Chunk) -> None:
+        self.in_flight[self.pool.executor.submit(_extract_chunk, self.pool.ship(chunk), self.max_mb)] = chunk
+
+    def take(self, outcomes: list[Outcome]) -> None:
+        for outcome in outcomes:
+            self.writer.take(outcome)
+        self.step(len(outcomes))
+
+    def drain(self, below: int) -> None:
+        while len(self.in_flight) > below:
+            done, _ = wait(list(self.in_flight), return_when=FIRST_COMPLETED)
+            for future in done:
+                if future in self.in_flight:  # isolate() may have settled it already
+                    self.settle(future, self.in_flight.pop(future))
+
+    def settle(self, future: Future[list[Outcome]], chunk: Chunk) -> None:
+        try:
+            outcomes = future.result()
+        except self.pool.crashes as exc:
+            if self.pool.restart is not None:
+                self.isolate(chunk)
+                return
+            if len(chunk) > 1:  # which document killed the worker? each alone tells
+                for one in chunk:
+                    self.submit([one])
+                return
+            outcomes = [_killed(chunk[0][0], chunk[0][1], exc)]
+        self.take(outcomes)
+
+    def isolate(self, chunk: Chunk) -> None:
+        """A local pool breaks whole when one worker dies, failing every chunk in flight: their
+        documents run again one at a time in a fresh pool, so only the killer is quarantined."""
+        suspects = list(chunk)
+        for future, other in list(self.in_flight.items()):
+            del self.in_flight[future]
+            try:
+                self.take(future.result())  # finished before the break
+            except self.pool.crashes:
+                suspects.extend(other)
+        self.pool.renew()
+        for one in suspects:
+            try:
+                self.take(self.pool.executor.submit(_extract_chunk, [one], self.max_mb).result())
+            except self.pool.crashes as exc:
+                self.take([_killed(one[0], one[1], exc)])
+                self.pool.renew()
