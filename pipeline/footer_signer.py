@@ -25,7 +25,8 @@ from pipeline.tables import load
 # How many lines before "Nơi nhận" a signature block may start, and after it.
 _BEFORE, _AFTER = 12, 60
 _MARKS = "#*_ "
-_AUTHORITY = regex.compile(r"(?<!\p{L})(?P<auth>TM|KT|TL|TUQ|Q)\s*[.:]\s*(?P<rest>\p{Lu}[^\n]*)")
+# "KT. GIÁM ĐỐC", and the slashed forms of Party, Đoàn and older documents: "T/M BAN THƯỜNG VỤ", "K/T GIÁM ĐỐC".
+_AUTHORITY = regex.compile(r"(?<!\p{L})(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)(?:\s*[.:]|(?<=/\p{Lu})\s)\s*(?P<rest>\p{Lu}[^\n]*)")
 _SIGNED = regex.compile(r"[(\[]?\s*(?:đã\s+ký|ký\s+bởi|chữ\s+ký|ký\s+tên|ký,?\s+ghi\s+rõ|đóng\s+dấu)[^\n]*", regex.I)
 _RANK = r"(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:PGS\.?\s*)?(?:TS|ThS|GS|BS|KS)\.?)"
 _NAME = regex.compile(rf"(?:{_RANK}\s+)?(?P<name>\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{1,5}})")
@@ -37,9 +38,14 @@ def _clean(text: str) -> str:
     return text.strip(_MARKS)
 
 
+def _auth(m: regex.Match[str]) -> str:
+    """The authority as the record writes it: "T/M" -> "TM"."""
+    return m.group("auth").replace("/", "")
+
+
 def _authority(text: str) -> regex.Match[str] | None:
     m = _AUTHORITY.search(text)
-    if m and m.group("auth") in load("signer")["authorities"] and is_upper(m.group("rest")):
+    if m and _auth(m) in load("signer")["authorities"] and is_upper(m.group("rest")):
         return m
     return None
 
@@ -88,7 +94,7 @@ def read_signer(doc: Doc, lines: list[Cell], at: int, signer: Signer) -> int:
     position: str | None = _clean(line.text)
     m = _authority(line.text)
     while m:
-        signer.authority = m.group("auth")
+        signer.authority = _auth(m)
         position, i, end, m = _under_authority(lines, i, end, _unglue(_clean(m.group("rest"))), m)
     inline_name = None
     if position:
@@ -115,7 +121,7 @@ def _under_authority(lines: list[Cell], i: int, end: int, rest: str, m: regex.Ma
         return parts[1], i, end, None
     nxt = _next_position(lines, i)
     if nxt is None:
-        return (rest if m.group("auth") == "Q" else None), i, end, None
+        return (rest if _auth(m) == "Q" else None), i, end, None
     j, text = nxt
     inner = _authority(text)
     if inner:

@@ -170,3 +170,14 @@ def test_corpus_signers(page: str, expected: tuple) -> None:
     _, f = _read(text)
     assert (f.signer.authority, f.signer.position, f.signer.name) == expected
     assert len(f.distribution) >= 5 and f.archive and f.archive.startswith("VT")
+
+
+@pytest.mark.parametrize(("block", "authority", "position", "name"), [
+    # the slashed authority of Party, Đoàn and older state documents
+    ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\n\nNguyễn Văn Hùng", "TM", "Phó Bí thư", "Nguyễn Văn Hùng"),
+    ("K/T GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Thị Mai", "KT", "Phó Giám đốc", "Trần Thị Mai"),
+    ("T/L CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nLê Văn Hòa", "TL", "Chánh Văn phòng", "Lê Văn Hòa"),
+])
+def test_slashed_authority(block: str, authority: str, position: str, name: str) -> None:
+    _, f = _read("1. Giao Sở Nội vụ thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n" + block + "\n")
+    assert (f.signer.authority, f.signer.position, f.signer.name) == (authority, position, name)
