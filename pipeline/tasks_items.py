@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import regex
 
 from pipeline.document import Doc, Line
+from pipeline.tasks_doers import starts_with_verb
 
 _LABEL = regex.compile(
     r"""^(?:
@@ -105,7 +106,13 @@ def _label(line: Line, previous: str = "") -> tuple[str, str, int] | None:
 
 
 def _continues(node: Node, line: Line) -> bool:
-    """Whether a paragraph line is the rest of the item above (a break inside its sentence)."""
+    """Whether a paragraph line is the rest of the item above (a break inside its sentence).
+
+    A line that opens on a capitalised verb starts a sentence of its own: "2. Phòng Văn hóa và
+    Thông tin, Trung tâm …" over "Tăng cường công tác thông tin …".
+    """
+    if line.text[:1].isupper() and starts_with_verb(line.text):
+        return False
     return not _SENTENCE_END.search(node.text) and len(node.text.split()) > 12
 
 

@@ -361,3 +361,19 @@ def test_coordinators_after_phoi_hop_without_voi() -> None:
                         "tham mưu Ủy ban nhân dân huyện") == ["Ban Tuyên giáo Huyện ủy", "các cơ quan, đơn vị có liên quan"]
     assert coordinators("chủ trì, phối hợp các đơn vị, địa phương liên quan nghiên cứu") == ["các đơn vị, địa phương liên quan"]
     assert coordinators("phối hợp thực hiện kế hoạch") == []
+
+
+def test_socio_political_organisations_stay_one_doer() -> None:
+    doc = run("IV. TỔ CHỨC THỰC HIỆN\n2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị "
+              "- xã hội tỉnh phối hợp tuyên truyền, vận động đoàn viên, hội viên tham gia phong trào thi đua.")
+    assert doc.record.tasks[0].assignees == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+                                             "Các tổ chức chính trị - xã hội tỉnh"]
+
+
+def test_a_line_opening_on_a_verb_is_not_the_heading_run_on() -> None:
+    """A long doer heading without a full stop, then its duty on the next line."""
+    doc = run("III. TỔ CHỨC THỰC HIỆN\n2. Phòng Văn hóa và Thông tin, Trung tâm Văn hóa - Thể thao và "
+              "Truyền thanh huyện\nTăng cường công tác thông tin, tuyên truyền về phong trào thi đua.")
+    [task] = doc.record.tasks
+    assert task.assignees == ["Phòng Văn hóa và Thông tin", "Trung tâm Văn hóa - Thể thao và Truyền thanh huyện"]
+    assert task.action == "Tăng cường công tác thông tin, tuyên truyền về phong trào thi đua"
