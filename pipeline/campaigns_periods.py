@@ -36,6 +36,11 @@ def _day(y: str, m: str, d: str) -> str | None:
 def _from_match(kind: str, m: regex.Match[str]) -> Period | None:
     g = m.groupdict()
     text = " ".join(m.group().split())
+    if kind == "range_month":  # "Từ tháng 01/2024 đến hết tháng 12/2024": months, no days
+        y1, m1, y2, m2 = int(g.get("y1") or g["y2"]), int(g["m1"]), int(g["y2"]), int(g["m2"])
+        if not (1945 <= y1 <= 2100 and 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) <= (y2, m2)):
+            return None
+        return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", text
     if kind.startswith("range_") and kind != "range_years":
         start, end = _day(g["y1"], g["m1"], g["d1"]), _day(g["y2"], g["m2"], g["d2"])
         return (start, end, text) if start and end and start <= end else None
@@ -45,9 +50,10 @@ def _from_match(kind: str, m: regex.Match[str]) -> Period | None:
 
 
 def find_range(text: str) -> Period | None:
-    """A range of days ("từ ngày … đến ngày …") in ``text``, or None."""
+    """A range of days ("từ ngày … đến ngày …") or months ("từ tháng 01/2024 đến hết tháng 12/2024")
+    in ``text``, or None."""
     for kind, pattern in _patterns():
-        if kind in ("range_date", "range_words"):
+        if kind in ("range_date", "range_words", "range_month"):
             m = pattern.search(text)
             if m and (found := _from_match(kind, m)):
                 return found

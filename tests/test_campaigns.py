@@ -179,3 +179,16 @@ def test_unquoted_proper_name_after_phong_trao() -> None:
     names = [c.name for c in run("Tiếp tục thực hiện phong trào Cả nước chung sức xây dựng nông thôn mới; "
                                  "Nội dung Phong trào Thi đua:").record.campaigns]
     assert names == ["Phong trào Cả nước chung sức xây dựng nông thôn mới"]
+
+
+def test_month_range_dates_the_main_movement() -> None:
+    """ "Thời gian thi đua: Từ tháng 01/2024 đến hết tháng 12/2024": months, as far as they are known."""
+    from pipeline.extract import extract_text
+
+    assert find_range("từ tháng 01 đến hết tháng 12 năm 2024")[:2] == ("2024-01", "2024-12")
+    assert find_range("từ tháng 13/2024 đến tháng 12/2024") is None
+    record = extract_text("KẾ HOẠCH\nPhát động phong trào thi đua năm 2024\nỦy ban nhân dân huyện phát động "
+                          "phong trào thi đua năm 2024, cụ thể như sau:\nII. NỘI DUNG THI ĐUA\n"
+                          "1. Thời gian thi đua: Từ tháng 01/2024 đến hết tháng 12/2024.")
+    main = record.campaigns[0]
+    assert (main.name, main.start, main.end) == ("Phong trào thi đua năm 2024", "2024-01", "2024-12")
