@@ -234,8 +234,8 @@ def _emit(doc: Doc, ctx: _Context, node: Node, names: list[str], text: ActionTex
     action = trim_action(text)
     if not action.text or is_boilerplate(action.text):
         return
-    if _is_issuer(names, ctx.issuer):
-        return
+    if _is_issuer(names, ctx.issuer) and not (doer is not None and doer.lead):
+        return  # but "Giao Văn phòng UBND tỉnh theo dõi, đôn đốc" in the Văn phòng's own Thông báo is an order
     names = _addressees(names, doc.record.header.recipients)
     deadline, deadline_text = find_deadline(action.text)
     if deadline is None and deadline_text is None:

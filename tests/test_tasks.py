@@ -377,3 +377,17 @@ def test_a_line_opening_on_a_verb_is_not_the_heading_run_on() -> None:
     [task] = doc.record.tasks
     assert task.assignees == ["Phòng Văn hóa và Thông tin", "Trung tâm Văn hóa - Thể thao và Truyền thanh huyện"]
     assert task.action == "Tăng cường công tác thông tin, tuyên truyền về phong trào thi đua"
+
+
+def test_an_order_handed_to_the_issuing_office_is_kept() -> None:
+    """A Thông báo kết luận is issued by the Văn phòng, which the chair may task too."""
+    text = ("THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại cuộc họp về tiến độ giải phóng mặt bằng\n"
+            "Sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:\n"
+            "1. Sở Tài chính thẩm định phương án bồi thường, hỗ trợ; hoàn thành trong tháng 6/2023.\n"
+            "2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc.\n"
+            "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.")
+    doc = run(text)
+    doc.record.header.issuer = "Văn phòng UBND tỉnh"
+    tasks.add(doc)
+    assert [t.assignees for t in doc.record.tasks] == [["Sở Tài chính"], ["Văn phòng UBND tỉnh"]]
+    assert doc.record.tasks[0].deadline == "2023-06"
