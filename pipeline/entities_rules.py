@@ -129,9 +129,18 @@ def _abbreviation(token: Token) -> dict | None:
     return _body_abbreviations().get(token.text)
 
 
+def _school_in_lower_case(s: Scan, i: int) -> bool:
+    """ "trường THCS Lê Quý Đôn": a school written with a small letter, known by its abbreviation and
+    named ("các trường THPT" is a kind of school, no school)."""
+    toks = s.tokens
+    return (toks[i].key == "trường" and i + 2 < len(toks) and toks[i + 1].is_upper
+            and _abbreviation(toks[i + 1]) is not None and not _gap(s, i + 1)
+            and toks[i + 2].is_word and toks[i + 2].is_cap and not toks[i + 2].is_upper and not _gap(s, i + 2))
+
+
 def _starts_body(s: Scan, i: int) -> bool:
     """A head, standalone body or org abbreviation starts at token i (written with a capital)."""
-    if i >= len(s.tokens) or not s.tokens[i].is_cap:
+    if i >= len(s.tokens) or not (s.tokens[i].is_cap or _school_in_lower_case(s, i)):
         return False
     return bool(
         _heads().longest(s.tokens, i)
@@ -324,7 +333,7 @@ def _org_at(s: Scan, i: int) -> int | None:
 def _body_end(s: Scan, i: int) -> int | None:
     """End of the body named at token i before its suffix (always past i), or None."""
     toks = s.tokens
-    if not toks[i].is_cap and not _abbreviation(toks[i]):
+    if not toks[i].is_cap and not _abbreviation(toks[i]) and not _school_in_lower_case(s, i):
         return None
     if toks[i].is_upper and not _abbreviation(toks[i]):
         return None  # "nghĩa VỤ CỦA TỔ CHỨC": capitals inside a mixed line are emphasis, not a body
@@ -395,8 +404,8 @@ def find_orgs(s: Scan) -> list[Mention]:
     out, i, abbreviations = [], 0, _body_abbreviations()
     while i < len(s.tokens):
         t = s.tokens[i]
-        if not t.is_cap and t.text not in abbreviations:  # _org_at's first test, without the call
-            i += 1
+        if not t.is_cap and t.text not in abbreviations and not _school_in_lower_case(s, i):
+            i += 1  # _org_at's first test, without the call
             continue
         end = _org_at(s, i)
         if end is not None and end > i:

@@ -253,3 +253,20 @@ def test_youth_union_and_mass_organisations(text, expected):
 )
 def test_police_departments(text, expected):
     assert labelled(text, "ORG") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "per"),
+    [
+        # schools named after people are schools (Kế hoạch 180/KH-THCSTrC; Sở GD&ĐT TP Hồ Chí Minh)
+        ("Trường THPT chuyên Nguyễn Tất Thành", ["Trường THPT chuyên Nguyễn Tất Thành"], []),
+        ("Công đoàn cơ sở trường THCS Lê Quý Đôn", ["Công đoàn cơ sở trường THCS Lê Quý Đôn"], []),
+        ("kế hoạch năm học của trường THCS Tràng Cát,", ["trường THCS Tràng Cát"], []),
+        ("Trường Phổ thông Dân tộc nội trú tỉnh Kon Tum", ["Trường Phổ thông Dân tộc nội trú tỉnh Kon Tum"], []),
+        # a kind of school is no school
+        ("các trường THPT, PTDTNT trên địa bàn tỉnh; trường THPT, trường phổ thông có nhiều cấp học", [], []),
+    ],
+)
+def test_schools(text, org, per):
+    assert labelled(text, "ORG") == org
+    assert labelled(text, "PER") == per
