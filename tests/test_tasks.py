@@ -391,3 +391,13 @@ def test_an_order_handed_to_the_issuing_office_is_kept() -> None:
     tasks.add(doc)
     assert [t.assignees for t in doc.record.tasks] == [["Sở Tài chính"], ["Văn phòng UBND tỉnh"]]
     assert doc.record.tasks[0].deadline == "2023-06"
+
+
+def test_school_plan_doers() -> None:
+    """The implementation part of a school's kế hoạch (the kind of Kế hoạch 180/KH-THCSTrC, 04/KH-THPTTX.PL)."""
+    doc = run("IV. TỔ CHỨC THỰC HIỆN\n1. Ban Giám hiệu\n- Xây dựng kế hoạch, chỉ đạo các bộ phận tổ chức các hoạt động.\n"
+              "2. Đoàn trường, Liên đội\n- Phát động thi đua trong học sinh.\n"
+              "3. Giáo viên chủ nhiệm: Phổ biến kế hoạch đến học sinh lớp mình phụ trách.\n"
+              "4. Đoàn viên thanh niên tích cực tham gia các hoạt động.")
+    assert [t.assignees for t in doc.record.tasks] == [["Ban Giám hiệu"], ["Đoàn trường", "Liên đội"],
+                                                       ["Giáo viên chủ nhiệm"]]
