@@ -401,3 +401,11 @@ def test_school_plan_doers() -> None:
               "4. Đoàn viên thanh niên tích cực tham gia các hoạt động.")
     assert [t.assignees for t in doc.record.tasks] == [["Ban Giám hiệu"], ["Đoàn trường", "Liên đội"],
                                                        ["Giáo viên chủ nhiệm"]]
+
+
+def test_adverb_before_the_verb_ends_the_doer() -> None:
+    """Công văn 1405/SGDĐT (Quảng Nam): "… Hiệu trưởng các trường THPT, PTDTNT nhanh chóng triển khai …"."""
+    doer = split_doer("đề nghị Trưởng Phòng GDĐT các huyện, thị xã, thành phố; Hiệu trưởng các trường THPT, "
+                      "PTDTNT nhanh chóng triển khai thực hiện kịp thời và nghiêm túc.")
+    assert doer is not None
+    assert doer.names == ["Trưởng Phòng GDĐT các huyện, thị xã, thành phố", "Hiệu trưởng các trường THPT, PTDTNT"]
