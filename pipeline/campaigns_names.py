@@ -55,7 +55,7 @@ def _tables() -> dict:
         ),
         "stop": regex.compile("|".join(f"(?:{s})" for s in t["stops"])),
         "after_quote": regex.compile(
-            r"\s*,?\s*(?P<period>(?i:giai\s+đoạn)\s+\d{4}\s*[-–]\s*\d{4}|(?i:năm)\s+\d{4})"
+            r"\s*,?\s*(?P<period>(?i:giai\s+đoạn|năm\s+học)\s+\d{4}\s*[-–]\s*\d{4}|(?i:năm)\s+\d{4})"
         ),
         "generic": {fold_key(g) for g in t["generic_tails"]},
         "specific": regex.compile(t["specific_markers"]),

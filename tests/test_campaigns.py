@@ -192,3 +192,11 @@ def test_month_range_dates_the_main_movement() -> None:
                           "1. Thời gian thi đua: Từ tháng 01/2024 đến hết tháng 12/2024.")
     main = record.campaigns[0]
     assert (main.name, main.start, main.end) == ("Phong trào thi đua năm 2024", "2024-01", "2024-12")
+
+
+def test_school_year_after_a_quoted_name() -> None:
+    """A school's movement runs for a school year: "phong trào thi đua “Dạy tốt, học tốt” năm học 2023-2024"."""
+    [m] = [m for m in find_mentions("Phát động phong trào thi đua “Dạy tốt, học tốt” năm học 2023-2024 "
+                                    "với khẩu hiệu “Mỗi ngày đến trường là một ngày vui”.") if not m.generic]
+    assert m.name == "Phong trào thi đua Dạy tốt, học tốt năm học 2023-2024"
+    assert period_in(m.name)[:2] == ("2023", "2024")
