@@ -264,6 +264,20 @@ def _place_after(s: Scan, i: int) -> tuple[int, str, str | None] | None:
     return end, level, None
 
 
+def _header_place_below(s: Scan, j: int) -> int | None:
+    """ "ỦY BAN NHÂN DÂN⏎TỈNH THANH HOÁ": a header set on two capitals lines, the level word and the
+    place alone on the second: the end of that place, or None."""
+    toks = s.tokens
+    if j >= len(toks) or j == 0 or not _gap(s, j) or not (s.in_caps(j - 1) and s.in_caps(j)):
+        return None
+    hit = level_words().longest(toks, j)
+    if hit is None or hit[0] >= len(toks) or _gap(s, hit[0]):
+        return None
+    province = provinces().longest(toks, hit[0])
+    end = province[0] if province else _caps_place_to_line_end(s, hit[0])
+    return end if end is not None and (end == len(toks) or _gap(s, end)) else None
+
+
 def _caps_place_to_line_end(s: Scan, j: int) -> int | None:
     """ "UBND QUẬN HẢI AN": in a capitals header line, after a body's level word, a name the
     gazetteer lacks is the place when it runs to the end of the line."""
@@ -371,6 +385,8 @@ def _complement(s: Scan, j: int, complement: str) -> int | None:
             return _caps_place_to_line_end(s, place[0]) or place[0]
         if place:
             return place[0]
+        if (below := _header_place_below(s, j)) is not None:
+            return below
         if j + 1 < len(s.tokens) and s.tokens[j].text == "các" and not _gap(s, j) and _place_after(s, j + 1):
             return j  # "Ủy ban nhân dân các tỉnh, thành phố…": the suffix rule reads the list
         if _starts_body(s, j) and not _gap(s, j):

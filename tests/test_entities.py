@@ -270,3 +270,17 @@ def test_police_departments(text, expected):
 def test_schools(text, org, per):
     assert labelled(text, "ORG") == org
     assert labelled(text, "PER") == per
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Chỉ thị 15/CT-UBND (Thanh Hóa), Kế hoạch 24/KH-UBND (Thừa Thiên Huế): the issuer set on two lines
+        ("ỦY BAN NHÂN DÂN\nTỈNH THANH HOÁ\n-------", ["ỦY BAN NHÂN DÂN\nTỈNH THANH HOÁ"]),
+        ("ỦY BAN NHÂN DÂN\nHUYỆN CÔN ĐẢO\nSố: 1150/UBND-VP", ["ỦY BAN NHÂN DÂN\nHUYỆN CÔN ĐẢO"]),
+        # the second line must hold the place alone
+        ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM CỘNG HÒA XÃ HỘI", []),
+    ],
+)
+def test_issuer_header_on_two_lines(text, expected):
+    assert labelled(text, "ORG") == expected
