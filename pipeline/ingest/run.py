@@ -183,6 +183,7 @@ def ingest(conn: store.Connection, sources: list[str], workers: int | None = Non
         step = advance or (lambda n: None)
         if on_start:
             on_start(len(items))
+        store.for_bulk_writes(conn)
         known = store.known_hashes(conn)
         workers = (os.cpu_count() or 1) if workers is None else workers
         with ItemReader(max_mb) as reader:

@@ -126,6 +126,14 @@ def _connect_sqlite(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def for_bulk_writes(conn: Connection) -> None:
+    """Settings for a long ingest. The 64 MiB cache and the mmap window serve search; a writer
+    adding millions of rows would fill both, and its memory would grow with the database."""
+    if isinstance(conn, sqlite3.Connection):
+        conn.execute("PRAGMA cache_size = -8192")
+        conn.execute("PRAGMA mmap_size = 0")
+
+
 def known_hashes(conn: Connection) -> set[str]:
     """The sha256 of every document already in the registry."""
     return {row[0] for row in conn.execute("SELECT sha256 FROM documents")}
