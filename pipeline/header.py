@@ -33,7 +33,8 @@ from pipeline.tables import load
 
 _SUBJECT = regex.compile(r"(?:V\s*/\s*v|V/V|Về\s+việc|VỀ\s+VIỆC)\s*[:.]?\s*", regex.I)
 _RECIPIENTS = regex.compile(r"Kính\s*gửi\s*[:.]?\s*", regex.I)  # "Kínhgửi:" where a converter lost the space
-_PLACE_DATE = regex.compile(r"(?:(?P<place>\p{Lu}[\p{L}\s.'\-]{0,40}?)\s*,\s*)?(?=[Nn]gày\b)")
+# A place opens a word: "6202/UBND-KT, ngày …" is a number and its date, not a place.
+_PLACE_DATE = regex.compile(r"(?:(?<![\p{L}\p{N}/\-])(?P<place>\p{Lu}[\p{L}\s.'\-]{0,40}?)\s*,\s*)?(?=[Nn]gày\b)")
 _BULLET = regex.compile(r"[-–—•+*~]\s*")
 _PARTY_MOTTO = regex.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 # The Đoàn's counterpart of the Quốc hiệu, over its documents' right column; only a cell of its own
@@ -252,7 +253,7 @@ def _place_date(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
     if r.header.date.year is not None:
         return cell
     m = _PLACE_DATE.search(cell.text)
-    if not m or (m.start() > 0 and m.group("place") is None):
+    if not m or (m.start() > 0 and m.group("place") is None) or _in_brackets(cell.text, m.start()):
         return cell
     found = first_date(cell.text, m.end())
     if found is None or found.start != m.end():
@@ -268,6 +269,12 @@ def _place_date(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
         h.spans["place"] = doc.span(ps, ps + len(place))
     r.last_end = max(r.last_end, cell.start + found.end)
     return _around(cell, m.start(), found.end)
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    """``pos`` lies inside a parenthesis opened before it: "(Theo Công văn số 6202/UBND-KT, ngày
+    23/11/2023)" names the act a portal's note was taken from, it is no place-and-date line."""
+    return text.count("(", 0, pos) > text.count(")", 0, pos)
 
 
 def _around(cell: Cell, start: int, end: int) -> list[Cell]:

@@ -534,3 +534,30 @@ def test_abbreviated_fields_in_the_issuer_are_written_out(lines: str, issuer: st
     _, h = _read(lines + "\nSố: 120/KH-X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĩnh Châu, ngày 3 tháng 5 năm 2016\n"
                  "KẾ HOẠCH\nXét thi đua năm học 2015-2016\n\nCăn cứ Luật Thi đua, khen thưởng")
     assert h.issuer == issuer and _accepts(parent, h.issuer_parent), (h.issuer, h.issuer_parent)
+
+
+# data/tuning/domain/quangtri-6202-ubnd-kt: a portal's note of the UBND's reply, the act it is taken
+# from in brackets at the foot. That line is no place-and-date line, so the body is not behind it.
+_PORTAL_NOTE = ("UBND tỉnh có ý kiến như sau:\nGiao Sở Tài nguyên và Môi trường chủ trì, phối hợp các đơn vị, "
+                "địa phương liên quan nghiên cứu, đề xuất UBND tỉnh xem xét theo quy định; hoàn thành trước ngày "
+                "10/12/2023./.\n(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)")
+
+
+@pytest.mark.parametrize("note", [
+    _PORTAL_NOTE,
+    _PORTAL_NOTE.replace("Công văn số 6202/UBND-KT", "Thông báo của Văn phòng UBND tỉnh"),  # no number before it
+])
+def test_a_bracketed_source_note_is_no_place_and_date(note: str) -> None:
+    doc, h = _read(note)
+    assert (h.place, h.date.year) == (None, None)
+    assert doc.body_start < note.index("Giao Sở")
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("Số: 48/KH-UBND, ngày 1 tháng 1 năm 2020", None),  # the number's tail is no place
+    ("Hà Nội, ngày 1 tháng 1 năm 2020", "Hà Nội"),
+    ("Bà Rịa - Vũng Tàu, ngày 1 tháng 1 năm 2020", "Bà Rịa - Vũng Tàu"),
+])
+def test_a_place_opens_a_word(line: str, place: str | None) -> None:
+    _, h = _read("UBND TỈNH X\n" + line + "\nKẾ HOẠCH\nTổ chức hội nghị\n\nThực hiện Chỉ thị số 1/CT-TTg")
+    assert (h.place, h.date.year) == (place, 2020)
