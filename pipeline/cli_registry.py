@@ -104,6 +104,7 @@ def ingest(
         try:
             summary = reg.ingest(sources, workers, batch_size=batch_size, quarantine_dir=quarantine,
                                  max_mb=max_mb, scheduler=scheduler,
+                                 keep_hashes=bool(jsonl or parquet),
                                  on_start=lambda total: bar.update(task, total=total),
                                  advance=lambda n: bar.advance(task, n))
         except CongvanError as exc:

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 import pipeline.registry as registry
-from pipeline.ingest import discover, write_jsonl, write_parquet
+from pipeline.ingest import count_items, discover, iter_items, write_jsonl, write_parquet
 from pipeline.registry.fold import campaign_key
 from tests.conftest import CORPUS, ROOT, SEEDS, needs_shared
 
@@ -94,6 +94,31 @@ def test_discover_expands_folders_globs_and_archives(tmp_path):
         archive.writestr("in/z.bin", "ignored")
     names = [i.name for i in discover([str(tmp_path / "a"), str(tmp_path / "*.zip"), str(tmp_path / "a" / "x.txt")])]
     assert names == [str(tmp_path / "a" / "x.txt"), f"{tmp_path / 'b.zip'}!in/y.md"]
+
+
+def test_a_folder_is_walked_in_sorted_path_order_lazily(tmp_path):
+    for rel in ["b.txt", "b/c.txt", "a/z/y.md", "a.txt", "b/a/b.txt", "c.md"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("Số: 1/KH-UBND", encoding="utf-8")
+    items = iter_items([str(tmp_path)])
+    assert next(items).name == str(tmp_path / "a" / "z" / "y.md")  # a generator, not a list
+    expected = sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    assert [str(tmp_path / "a" / "z" / "y.md"), *(i.name for i in items)] == [str(p) for p in expected]
+    assert count_items([str(tmp_path)]) == len(expected)
+
+
+def test_the_same_bytes_twice_in_one_run_are_extracted_once(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    text = (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_bytes() if SEEDS.exists() else \
+        "Số: 12/KH-UBND\nKế hoạch thi đua năm 2024\n".encode()
+    for name in ["one.txt", "two.txt", "sub/three.txt"]:
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_bytes(text)
+    with registry.open(tmp_path / "r.sqlite") as reg:
+        summary = reg.ingest([str(src)], workers=0, batch_size=1)
+        assert (summary.found, summary.added, summary.known, summary.failed) == (3, 1, 2, 0)
+        assert reg.counts()["documents"] == 1
 
 
 BAD_FILES = [  # (name, bytes, error code the quarantine must record)

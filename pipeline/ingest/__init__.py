@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.ingest.export import write_jsonl, write_parquet
 from pipeline.ingest.run import Summary, extract_rows, ingest
-from pipeline.ingest.sources import Item, ItemReader, discover
+from pipeline.ingest.sources import Item, ItemReader, count_items, discover, iter_items
 
-__all__ = ["Item", "ItemReader", "Summary", "discover", "extract_rows", "ingest", "write_jsonl", "write_parquet"]
+__all__ = ["Item", "ItemReader", "Summary", "count_items", "discover", "extract_rows", "ingest", "iter_items", "write_jsonl",
+           "write_parquet"]

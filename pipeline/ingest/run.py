@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -24,7 +24,7 @@ from typing import Any
 
 from pipeline.errors import CongvanError
 from pipeline.ingest.cluster import Pool, cluster_pool, local_pool
-from pipeline.ingest.sources import ARCHIVE_SEP, Item, ItemReader, discover
+from pipeline.ingest.sources import ARCHIVE_SEP, Item, ItemReader, count_items, iter_items
 from pipeline.readers.base import DEFAULT_MAX_MB
 from pipeline.registry import store
 from pipeline.registry.rows import DocRows, to_rows
@@ -45,7 +45,7 @@ class Summary:
     failed: int = 0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
-    hashes: set[str] = field(default_factory=set)  # every readable document of this run
+    hashes: set[str] = field(default_factory=set)  # every readable document of this run, if asked
 
     @property
     def rate(self) -> float:
@@ -92,6 +92,8 @@ class _Writer:
     batch_size: int
     quarantine_dir: Path | None
     reader: ItemReader
+    keep_hashes: bool = False
+    known: _Known | None = None
     docs: list[DocRows] = field(default_factory=list)
     fails: list[Failure] = field(default_factory=list)
 
@@ -129,6 +131,8 @@ class _Writer:
     def flush(self) -> None:
         if self.docs or self.fails:
             self.summary.added += store.write_batch(self.conn, self.docs, self.fails)
+            if self.known is not None:  # in the database now: no need to remember them here
+                self.known.written(rows.document["sha256"] for rows in self.docs)
             self.docs, self.fails = [], []
 
 
@@ -137,7 +141,25 @@ def _item_of(name: str) -> Item:
     return Item(path, member) if sep and Path(path).is_file() else Item(name)
 
 
-def _chunks(items: list[Item], reader: ItemReader, writer: _Writer, known: set[str], chunk_size: int,
+class _Known:
+    """Whether a document is in the registry or on its way there, asked of the database one hash
+    at a time: holding every hash of a registry of millions would grow the writer with it."""
+
+    def __init__(self, conn: store.Connection) -> None:
+        self.conn = conn
+        self.pending: set[str] = set()  # sent to extraction, not yet written (failures stay)
+
+    def __contains__(self, sha: str) -> bool:
+        return sha in self.pending or store.has_document(self.conn, sha)
+
+    def add(self, sha: str) -> None:
+        self.pending.add(sha)
+
+    def written(self, shas: Iterable[str]) -> None:
+        self.pending.difference_update(shas)
+
+
+def _chunks(items: Iterable[Item], reader: ItemReader, writer: _Writer, known: _Known, chunk_size: int,
             advance: Callable[[int], None]) -> Iterator[Chunk]:
     """New documents' bytes in chunks; unreadable and already-known items are settled here."""
     chunk: Chunk = []
@@ -149,7 +171,8 @@ def _chunks(items: list[Item], reader: ItemReader, writer: _Writer, known: set[s
             advance(1)
             continue
         sha = hashlib.sha256(data).hexdigest()
-        writer.summary.hashes.add(sha)
+        if writer.keep_hashes:
+            writer.summary.hashes.add(sha)
         if sha in known:
             writer.summary.known += 1
             advance(1)
@@ -166,29 +189,31 @@ def _chunks(items: list[Item], reader: ItemReader, writer: _Writer, known: set[s
 def ingest(conn: store.Connection, sources: list[str], workers: int | None = None, *,
            batch_size: int = 64, chunk_size: int = 8, quarantine_dir: str | Path | None = None,
            max_mb: float = DEFAULT_MAX_MB, on_start: Callable[[int], None] | None = None,
-           advance: Callable[[int], None] | None = None, scheduler: str | Any | None = None) -> Summary:
+           advance: Callable[[int], None] | None = None, scheduler: str | Any | None = None,
+           keep_hashes: bool = False) -> Summary:
     """Ingest every document under ``sources`` into the registry ``conn``.
 
     ``workers``: processes (default: the cores; 0 runs in this process). ``scheduler``: a Dask
     scheduler's address (``tcp://host:8786``) or a ``distributed.Client``; extraction then runs on
     the cluster's workers (``workers`` is ignored) and CongvanError E130 says when it cannot.
-    ``on_start(total)`` and ``advance(n)`` drive a progress display.
+    ``on_start(total)`` and ``advance(n)`` drive a progress display. ``keep_hashes``: fill
+    ``Summary.hashes`` with every readable document of the run (for an export of its records).
     """
     started = time.perf_counter()
     with ExitStack() as engines:
         # the cluster first: a wrong address fails before a 100k-file source is listed
         pool = engines.enter_context(cluster_pool(scheduler)) if scheduler is not None else None
-        items = discover(sources)
-        summary = Summary(found=len(items))
+        summary = Summary(found=count_items(sources))
         step = advance or (lambda n: None)
         if on_start:
-            on_start(len(items))
+            on_start(summary.found)
         store.for_bulk_writes(conn)
-        known = store.known_hashes(conn)
+        known = _Known(conn)
         workers = (os.cpu_count() or 1) if workers is None else workers
         with ItemReader(max_mb) as reader:
-            writer = _Writer(conn, summary, batch_size, Path(quarantine_dir) if quarantine_dir else None, reader)
-            chunks = _chunks(items, reader, writer, known, chunk_size, step)
+            writer = _Writer(conn, summary, batch_size, Path(quarantine_dir) if quarantine_dir else None, reader,
+                             keep_hashes, known)
+            chunks = _chunks(iter_items(sources), reader, writer, known, chunk_size, step)
             if pool is None and workers <= 0:
                 for chunk in chunks:
                     for outcome in _extract_chunk(chunk, max_mb):

@@ -1,7 +1,9 @@
 """What to ingest: folders, globs and .zip archives expanded to documents, read lazily.
 
-Only names are listed up front (a 100k-member archive lists in milliseconds); bytes are read one
-item at a time as the pool asks for work, so memory stays flat however large the source.
+Items are streamed, never listed whole: a folder is walked one directory at a time, in sorted
+order, and bytes are read one item at a time as the pool asks for work, so memory stays flat
+however many files a folder holds. (A .zip archive's own directory is held while it is read:
+that is how the format works.)
 
 >>> [i.path for i in discover(["/nonexistent/*.txt"])]
 []
@@ -10,6 +12,7 @@ item at a time as the pool asks for work, so memory stays flat however large the
 from __future__ import annotations
 
 import glob
+import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -83,10 +86,23 @@ def _archive_items(path: Path) -> Iterator[Item]:
         yield Item(str(path), name)
 
 
+def _walk(folder: Path) -> Iterator[Path]:
+    """The files under ``folder`` in the order of sorted paths, one directory held at a time."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return  # an unreadable subfolder holds nothing we can read
+    for entry in entries:
+        if entry.is_dir():
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
+
+
 def _expand_one(source: str) -> Iterator[Item]:
     path = Path(source)
     if path.is_dir():
-        for file in sorted(f for f in path.rglob("*") if f.is_file()):
+        for file in _walk(path):
             if file.suffix.lower() == ".zip":
                 yield from _archive_items(file)
             elif _is_doc(file):
@@ -103,13 +119,26 @@ def _expand_one(source: str) -> Iterator[Item]:
         yield Item(str(path))  # missing: reading it fails with E100 and it is quarantined
 
 
-def discover(sources: list[str]) -> list[Item]:
-    """Every document under the sources, each once, in a stable order."""
-    seen: set[str] = set()
-    items = []
+def iter_items(sources: list[str]) -> Iterator[Item]:
+    """Every document under the sources, each once, in a stable order, streamed."""
+    # Names are remembered only when several sources may overlap ("a/" and "a/*.txt"); one
+    # source, the bulk case, lists each file once by itself, and the sha256 skip would catch a
+    # repeat anyway.
+    seen: set[str] | None = set() if len(sources) > 1 else None
     for source in sources:
         for item in _expand_one(source):
-            if item.name not in seen:
+            if seen is not None:
+                if item.name in seen:
+                    continue
                 seen.add(item.name)
-                items.append(item)
-    return items
+            yield item
+
+
+def count_items(sources: list[str]) -> int:
+    """How many items :func:`iter_items` will give (a first pass, for the progress bar)."""
+    return sum(1 for _ in iter_items(sources))
+
+
+def discover(sources: list[str]) -> list[Item]:
+    """Every document under the sources, each once, in a stable order, as a list."""
+    return list(iter_items(sources))

@@ -134,6 +134,11 @@ def for_bulk_writes(conn: Connection) -> None:
         conn.execute("PRAGMA mmap_size = 0")
 
 
+def has_document(conn: Connection, sha256: str) -> bool:
+    """Whether the registry holds the document with these bytes (an index lookup)."""
+    return conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+
 def known_hashes(conn: Connection) -> set[str]:
     """The sha256 of every document already in the registry."""
     return {row[0] for row in conn.execute("SELECT sha256 FROM documents")}
