@@ -323,6 +323,10 @@ def _continues_subject(cell: Cell, previous: str) -> bool:
     return (carried and not is_body_start(cell) and not _RECIPIENTS.match(text)
             and not _NOISE.match(text)
             and not (hf.is_upper(text) and not hf.is_upper(previous))
+            # A trích yếu in capitals ends where a sentence-case line opens the body under it; a
+            # campaign title ("PHÁT ĐỘNG PHONG TRÀO" ⏎ "Thi đua đặc biệt …") is carried on in small letters.
+            and not (hf.is_upper(previous) and text[:1].isupper() and not hf.is_upper(text)
+                     and not hf.title_type(previous))
             and not hf.is_preamble_authority(text, previous)
             and not _PLACE_DATE.match(text) and not hf.NUMBER_LINE.match(text)
             and not hf.MOTTO.search(text) and not hf.SLOGAN.search(text))

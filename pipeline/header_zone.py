@@ -96,10 +96,12 @@ def _parts(raw: str) -> list[tuple[int, str]]:
 _BARE_NUMBER_LABEL = regex.compile(r"[Ss][ốỐ]\s*(?:ký\s+hiệu\s*)?[:.]?")
 _NUMBER_VALUE = regex.compile(r"[\d.…_]*\s*/")
 # The head of a place name that a narrow cell wrapped: "Mỹ⏎Tho, ngày …", "Sơn⏎La, ngày …".
-_PLACE_HEAD = regex.compile(r"\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,2}")
+# "Bà Rịa - Vũng⏎Tàu, ngày …": a spaced hyphen inside the name too.
+_PLACE_HEAD = regex.compile(r"\p{Lu}\p{Ll}*(?:(?:[ ]|[ ]?-[ ]?)\p{Lu}\p{Ll}*){0,3}")
 _PLACE_TAIL = regex.compile(r"\p{Lu}[\p{L}\s.'\-]{0,30},\s*[Nn]gày\b")
-_MOTTO_HEAD = regex.compile(r"C[ỘO]NG(?:\s+H[ÒOÓ]A(?:\s+X[ÃA]\s+H[ỘO]I)?)?", regex.I)
-_MOTTO_TAIL = regex.compile(r"(?:H[ÒOÓ]A\s+)?(?:X[ÃA]\s+H[ỘO]I\s+)?CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", regex.I)
+# "CỘNG HÒA XÃ⏎HỘI CHỦ NGHĨA VIỆT NAM" too: a cell may break the motto between any two words.
+_MOTTO_HEAD = regex.compile(r"C[ỘO]NG(?:\s+H[ÒOÓ]A(?:\s+X[ÃA](?:\s+H[ỘO]I)?)?)?", regex.I)
+_MOTTO_TAIL = regex.compile(r"(?:H[ÒOÓ]A\s+)?(?:X[ÃA]\s+)?(?:H[ỘO]I\s+)?CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", regex.I)
 
 
 def join_wrapped(text: str, zone: list[Cell]) -> list[Cell]:

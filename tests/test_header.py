@@ -561,3 +561,35 @@ def test_a_bracketed_source_note_is_no_place_and_date(note: str) -> None:
 def test_a_place_opens_a_word(line: str, place: str | None) -> None:
     _, h = _read("UBND TỈNH X\n" + line + "\nKẾ HOẠCH\nTổ chức hội nghị\n\nThực hiện Chỉ thị số 1/CT-TTg")
     assert (h.place, h.date.year) == (place, 2020)
+
+
+# Table cells of a law portal that wrap the Quốc hiệu, the place and the title (data/tuning/structure2:
+# quangbinh-08-ct-ubnd, bariavungtau-08-kh-ubnd, vinhphuc-196-kh-ubnd).
+_WRAPPED_MOTTO = ("UỶ BAN NHÂN\nDÂN\nTỈNH QUẢNG BÌNH\n--------\n|\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+                  "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 08/CT-UBND\n|\nQuảng Bình,\n"
+                  "ngày 25 tháng 5 năm 2015\n|\nCHỈ THỊ\nVỀ VIỆC TĂNG CƯỜNG, CHỈ ĐẠO ĐIỀU HÀNH THỰC\n"
+                  "HIỆN NHIỆM VỤ TÀI CHÍNH - NGÂN SÁCH NHÀ NƯỚC NĂM 2015\nThực hiện Nghị quyết số\n01/NQ-CP")
+_WRAPPED_PLACE = ("ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+                  "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 08/KH-UBND\n|\nBà Rịa - Vũng\n"
+                  "Tàu, ngày 08 tháng 01 năm 2023\n|\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CÔNG TÁC TRUYỀN THÔNG\n"
+                  "Thực hiện Chỉ thị 09/CT-TTg")
+_UPPER_SUBJECT = ("ỦY BAN NHÂN DÂN\nTỈNH VĨNH PHÚC\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n|\n"
+                  "Số: 196/KH-UBND\n|\nVĩnh Phúc, ngày\n12 tháng 7 năm 2023\n|\nKẾ HOẠCH\nCẢI\n"
+                  "THIỆN, NÂNG CAO CHỈ SỐ XANH CẤP TỈNH (PGI) ĐẾN NĂM 2025\n"
+                  "Theo kết quả công bố của Liên đoàn Thương mại và\nCông nghiệp Việt Nam (VCCI) công bố chỉ số")
+
+
+def test_a_motto_wrapped_between_xa_and_hoi_is_no_issuer() -> None:
+    _, h = _read(_WRAPPED_MOTTO)
+    assert (h.issuer, h.issuer_parent, h.national_motto) == ("Ủy ban nhân dân tỉnh Quảng Bình", None, True)
+
+
+def test_a_place_with_a_spaced_hyphen_wrapped_by_its_cell() -> None:
+    doc, h = _read(_WRAPPED_PLACE)
+    assert (h.place, h.date.iso()) == ("Bà Rịa - Vũng Tàu", "2023-01-08")
+    assert doc.source[slice(*h.spans["place"])].replace("\n", " ") == "Bà Rịa - Vũng Tàu"
+
+
+def test_a_subject_in_capitals_stops_at_the_body_sentence() -> None:
+    _, h = _read(_UPPER_SUBJECT)
+    assert _fold(h.subject) == _fold("Cải thiện, nâng cao chỉ số xanh cấp tỉnh (PGI) đến năm 2025")
