@@ -21,11 +21,12 @@ import regex
 from pipeline.tables import load
 
 _STRUCTURAL = ("phan", "chuong", "muc")  # their whole line is the title: "Chương I: NHỮNG QUY ĐỊNH CHUNG"
-_ENDS_SENTENCE = regex.compile(r"(?:[.;!?…]|\./\.)\s*$")
+_ENDS_SENTENCE = regex.compile(r"(?:[.;!?…]|\./\.?)\s*$")  # "… thi hành Quyết định này./" too
 _LEAD = regex.compile(r"^(?P<lead>[^:.;]{2,80}?)\s*:\s+\S")
 _EDGES = " \t:;,.-–"
 # A sentence that announces a list is not a title: "… có nhiệm vụ, quyền hạn sau đây:".
-_INTRO = regex.compile(r"(?i)(?:\bsau(?: đây)?|như sau|gồm|bao gồm|\. .*)$")
+# So is one that ends on the word handing over the list: "Tặng thưởng Cờ thi đua của Chính phủ cho:".
+_INTRO = regex.compile(r"(?i)(?:\bsau(?: đây)?|như sau|gồm|bao gồm|\bcho|\. .*)$")
 
 
 @cache
@@ -61,11 +62,13 @@ def heading_title(kind: str, rest: str, markdown_heading: bool) -> str | None:
     # An article's name runs longer than an item's ("Điều 2. Vị trí, chức năng của Tòa án nhân dân"),
     # but "Điều 1. Ban hành kèm theo Quyết định này Quy chế …." is its content, not a name.
     most = limits["max_words_heading"] if kind == "dieu" else limits["max_words"]
-    if not _ENDS_SENTENCE.search(text) and _words(whole) <= most:
+    if not _ENDS_SENTENCE.search(text) and not text.endswith(":") and _words(whole) <= most:
         return whole or None
     if text.endswith(":") and _words(whole) <= limits["max_words_colon"] and not _INTRO.search(whole):
         return whole
-    lead = _LEAD.match(text)
+    # "a) Khen thưởng cấp cơ sở: Giấy khen …" names the item before its colon; an article's text does
+    # not: "Điều 3. Các ông, bà: Chánh Văn phòng Bộ, … chịu trách nhiệm thi hành Quyết định này."
+    lead = _LEAD.match(text) if kind != "dieu" else None
     if lead and _words(lead.group("lead")) <= limits["max_words_lead"]:
         return lead.group("lead").strip(_EDGES)
     return None

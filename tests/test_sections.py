@@ -69,6 +69,14 @@ TITLES = [
     ("khoan", "Khi thực hiện quyền tư pháp, Tòa án nhân dân có nhiệm vụ, quyền hạn sau đây:", False, None),
     ("alpha", "Thông qua phong trào thi đua tuyên truyền sâu rộng trong công chức, viên chức, người lao động.", False, None),
     ("arabic", "", False, None),
+    # the closing articles of a Quyết định khen thưởng (data/tuning/structure2: byt-288-qd-byt, ttg-345-qd-ttg)
+    ("dieu", "Các ông, bà: Chánh Văn phòng Bộ, Chánh Thanh tra Bộ, Vụ trưởng, Cục trưởng, Giám đốc Sở Y tế các "
+     "tỉnh, thành phố trực thuộc Trung ương và Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành Quyết định "
+     "này./.", False, None),
+    ("dieu", "Tặng thưởng bằng khen của Thủ tướng Chính phủ cho:", False, None),
+    ("dieu", "Chủ tịch UBND tỉnh Quảng Ninh, Trưởng ban Ban Thi đua-Khen thưởng Trung ương, các tập thể có tên tại "
+     "Điều 1 chịu trách nhiệm thi hành Quyết định này./", False, None),
+    ("arabic", "Tổ chức thực hiện:", False, "Tổ chức thực hiện"),
 ]
 
 
