@@ -26,7 +26,11 @@ from pipeline.tables import load
 _BEFORE, _AFTER = 12, 60
 _MARKS = "#*_ "
 # "KT. GIÁM ĐỐC", and the slashed forms of Party, Đoàn and older documents: "T/M BAN THƯỜNG VỤ", "K/T GIÁM ĐỐC".
-_AUTHORITY = regex.compile(r"(?<!\p{L})(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)(?:\s*[.:]|(?<=/\p{Lu})\s)\s*(?P<rest>\p{Lu}[^\n]*)")
+# A PDF copy may drop the dot at the head of the line: "KT THỦ TƯỚNG PHÓ THỦ TƯỚNG".
+_AUTHORITY = regex.compile(r"(?<!\p{L})(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)"
+                           r"(?:\s*[.:]|(?<=/\p{Lu})\s|(?<=^\s*(?:TM|KT|TL|TUQ))\s)\s*(?P<rest>\p{Lu}[^\n]*)")
+# "GIÁM ĐỐC PHÓ GIÁM ĐỐC" flattened onto the authority's line: the second is the signer's position.
+_DEPUTY = regex.compile(r"(?P<head>\p{Lu}[\p{Lu}\s]*?)\s+(?P<deputy>PHÓ\s+(?P=head)(?:\s.*)?)")
 _SIGNED = regex.compile(r"[(\[]?\s*(?:đã\s+ký|ký\s+bởi|chữ\s+ký|ký\s+tên|ký,?\s+ghi\s+rõ|đóng\s+dấu)[^\n]*", regex.I)
 _RANK = r"(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:PGS\.?\s*)?(?:TS|ThS|GS|BS|KS)\.?)"
 _NAME = regex.compile(rf"(?:{_RANK}\s+)?(?P<name>\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{1,5}})")
@@ -130,7 +134,15 @@ def _under_authority(lines: list[Cell], i: int, end: int, rest: str, m: regex.Ma
 
 
 def _unglue(text: str) -> str:
-    """"BỘ TRƯỞNGTHỨ TRƯỞNG" (two bold runs run together) -> "BỘ TRƯỞNG - THỨ TRƯỞNG"."""
+    """"BỘ TRƯỞNGTHỨ TRƯỞNG" (two bold runs run together) -> "BỘ TRƯỞNG - THỨ TRƯỞNG"; so is the
+    position and its deputy's on one line: "THỦ TƯỚNG PHÓ THỦ TƯỚNG", "BỘ TRƯỞNG THỨ TRƯỞNG"."""
+    deputy = _DEPUTY.fullmatch(text)
+    if deputy and is_position(deputy.group("head")):
+        return f"{deputy.group('head')} - {deputy.group('deputy')}"
+    for head, deputy_of in load("signer")["deputies"].items():
+        pair = regex.fullmatch(rf"({regex.escape(head.upper())})\s+({regex.escape(deputy_of.upper())}(?:\s.*)?)", text)
+        if pair:
+            return f"{pair.group(1)} - {pair.group(2)}"
     for key in sorted(_position_keys(), key=len, reverse=True):
         upper = key.upper()
         k = text.rfind(upper)
@@ -158,6 +170,8 @@ def _next_position(lines: list[Cell], i: int) -> tuple[int, str] | None:
                 return j, tail
             continue
         if is_upper(text) and not _SIGNED.match(text):
+            return j, text
+        if len(text) < 60 and is_position(text):  # "KT. THỦ TƯỚNG" ⏎ "Phó Thủ tướng", as a web copy sets it
             return j, text
         return None
     return None

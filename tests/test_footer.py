@@ -181,3 +181,22 @@ def test_corpus_signers(page: str, expected: tuple) -> None:
 def test_slashed_authority(block: str, authority: str, position: str, name: str) -> None:
     _, f = _read("1. Giao Sở Nội vụ thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n" + block + "\n")
     assert (f.signer.authority, f.signer.position, f.signer.name) == (authority, position, name)
+
+
+# Quyết định khen thưởng of the Thủ tướng as two portals store them (data/tuning/structure2: ttg-345-qd-ttg,
+# a PDF's text with the authority undotted and both positions on one line; ttg-backan-co-thi-dua, a web
+# copy with the position in sentence case under the authority).
+@pytest.mark.parametrize(("text", "position"), [
+    ("Điều 2 Chủ tịch UBND tỉnh Quảng Ninh chịu trách nhiệm thi hành Quyết định này./\nNơi nhận:\n"
+     "- Chủ tịch UBND tỉnh Quảng Ninh;\n- Ban Thi đua-Khen thưởng TW;\n- BTCN VPCP;\n- Website Chính phủ;\n"
+     "KT THỦ TƯỚNG PHÓ THỦ TƯỚNG\n(Đã ký)\nNguyễn Sinh Hùng\nT", "Phó Thủ tướng"),
+    ("Điều 2. Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn chịu trách nhiệm thi hành Quyết định này./.\n\n"
+     "KT. THỦ TƯỚNG\n\nPhó Thủ tướng\n\n(Đã ký)\n\n \n\nNguyễn Sinh Hùng", "Phó Thủ tướng"),
+    ("1. Giao Sở Nội vụ thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG THỨ TRƯỞNG\n\n"
+     "Nguyễn Sinh Hùng", "Thứ trưởng"),
+    ("1. Giao Sở Nội vụ thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n"
+     "Nguyễn Sinh Hùng", "Phó Giám đốc"),
+])
+def test_deputy_under_ky_thay(text: str, position: str) -> None:
+    _, f = _read(text)
+    assert (f.signer.authority, f.signer.position, f.signer.name) == ("KT", position, "Nguyễn Sinh Hùng")
