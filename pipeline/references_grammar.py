@@ -27,7 +27,8 @@ from pipeline.tables import load
 _CODE = r"\p{Lu}[\p{L}\d&]*"
 # After a separator with a space ("48/KH- UBND" where a line broke), only a code in capitals.
 # An old joiner "01/1999/QĐ.UB": a dot, then capitals only, so "…/QĐ-UBND. Căn cứ" ends at the dot.
-_NEXT_CODE = (r"(?:[-/]" + _CODE + r"|[-/]\s\p{Lu}{2,}[\p{Lu}\d&]*(?![\p{Ll}])"
+# "758/KH – UBND": a dash with a space on each side, then only a code in capitals, as above.
+_NEXT_CODE = (r"(?:[-/]" + _CODE + r"|(?:[-/]|\s[-–])\s\p{Lu}{2,}[\p{Lu}\d&]*(?![\p{Ll}])"
               r"|\.\p{Lu}[\p{Lu}\d&]*(?![\p{Ll}\d]))")
 NUMBER = regex.compile(
     rf"""
@@ -49,10 +50,10 @@ _DIGITS = regex.compile(r"\d+$")
 def symbol_of(m: regex.Match[str]) -> str:
     """The symbol of a :data:`NUMBER` match: everything after the first slash (or Party hyphen).
 
-    >>> symbol_of(NUMBER.search("Kế hoạch số 48/KH- UBND ngày"))
-    'KH-UBND'
+    >>> symbol_of(NUMBER.search("Kế hoạch số 48/KH- UBND ngày")), symbol_of(NUMBER.search("số 758/KH – UBND ngày"))
+    ('KH-UBND', 'KH-UBND')
     """
-    return regex.sub(r"\s", "", m.group("symbol") or m.group("psymbol"))
+    return regex.sub(r"\s", "", m.group("symbol") or m.group("psymbol")).replace("–", "-")
 
 
 def number_of(m: regex.Match[str]) -> str:

@@ -19,11 +19,11 @@ from pipeline.references_grammar import issuer_stop, title_start, type_pattern
 
 _LINK_TAIL = r"\]?(?:\([^)\s]*\))?"  # "[43/2019/QH14](/van-ban/...)" left by web pages
 _DATE = regex.compile(
-    _LINK_TAIL + r"""\s*,?\s*(?:\(?(?:được\s+)?(?:ban\s+hành|ký)\s+)?(?:[Nn]gày|NGÀY)\s*
+    _LINK_TAIL + r"""\s*,?\s*(?:(?P<open>\()?(?:được\s+)?(?:ban\s+hành|ký)\s+)?(?:[Nn]gày|NGÀY)\s*
     (?:
         (?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})
       | (?P<d2>\d{1,2})\s+(?:tháng|THÁNG)\s+(?P<m2>\d{1,2})\s*(?:năm|NĂM|,)\s*(?P<y2>\d{4})
-    )(?!\d)\)?""",
+    )(?!\d)(?(open)\)?)""",  # "(ban hành ngày …)" closes; "(Tờ trình số … ngày 25/3/2008)" is the caller's
     regex.VERBOSE,
 )
 _ISSUER_LEAD = regex.compile(_LINK_TAIL + r"\s*,?\s*(?:của|do|CỦA)\s+(?=\p{Lu})")
@@ -41,7 +41,10 @@ _ISSUED_BY_SUBJECT = regex.compile(r"[^,;.\n]{0,90}?\s(?:đã\s+)?ban hành\s+$"
 _MAX_TITLE = 300
 _TITLE_END = regex.compile(r"[;\n]|\.(?:\s|$)|[”\"](?=[\s,.;)]|$)|\s[-–]\s+(?=\p{Lu})")
 _QUOTED = regex.compile(r"[“\"](?P<q>[^”\"\n]{2,300})[”\"]")
-_ISSUER_BEFORE = regex.compile(r"của\s+(?P<who>\p{Lu}[^,;.\n]{1,90}?)\s+(?:tại|theo)\s+$")
+# "của Sở Nội vụ tại Văn bản số …", "Xét đề nghị của Chủ tịch UBND tỉnh Quảng Ninh (Tờ trình số …)",
+# and the next proposer of such a list: "… ngày 25/3/2008) và Trưởng ban Ban Thi đua-Khen thưởng Trung ương (Tờ trình số …".
+_ISSUER_BEFORE = regex.compile(r"(?:của|(?<=[\d)]\s{1,3})và)\s+(?P<who>\p{Lu}[^,;.\n()]{1,90}?)"
+                               r"(?:\s+(?:tại|theo)\s+|\s*\(\s*)$")
 
 
 def iso_date(day: int, month: int, year: int) -> str | None:
@@ -135,9 +138,16 @@ def issuer_before(text: str, start: int) -> str | None:
     >>> issuer_before(t, t.index("Công văn"))
     'UBND tỉnh Khánh Hòa'
     """
-    m = _ISSUER_BEFORE.search(text, max(0, start - 120), start)
+    lo = max(0, start - 120)
+    # A cell's line break inside the name ("của Sở Lao động⏎- Thương binh và Xã hội tại Tờ trình số …").
+    window = text[:lo] + text[lo:start].replace("\n", " ")
+    m = _ISSUER_BEFORE.search(window, lo, start)
     if m:
-        return _cut_issuer(m.group("who")) or None
+        who = " ".join(m.group("who").split())
+        issuer = _cut_issuer(who)
+        # "của Bộ Thông tin và Truyền thông về việc triển khai … tại Chỉ thị 09/CT-TTg": the body named
+        # before "tại" issued what the clause is about, not the act cited after it
+        return issuer if issuer and issuer == who else None
     return _subject_before(text, start)
 
 

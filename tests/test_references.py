@@ -284,3 +284,37 @@ def test_words_a_web_copy_glued_are_read():
     assert [(r.number, r.symbol) for r in refs] == [("1017", "BTNMT-TCMT"), ("1016", "BTNMT-TCMT")]
     assert refs[1].issuer == "Bộ Tài nguyên và Môi trường"
     assert text[slice(*refs[1].span)].endswith("vàMôi trường")
+
+
+# Citations of the kind's closing sentences, from data/tuning/structure2 (ttg-345-qd-ttg, binhdinh-1528,
+# thanhhoa-128-2025, quangbinh-syt-dot-thi-dua-75, bariavungtau-08-kh-ubnd).
+_PROPOSERS = ("Xét đề nghị của Chủ tịch UBND tỉnh Quảng Ninh (Tờ trình số 1134/TTr-BTC ngày 25/3/2008) và Trưởng "
+              "ban Ban Thi đua-Khen thưởng Trung ương (Tờ trình số 358/TTr-BTĐKT ngày 31 tháng 3 năm 2008),")
+
+
+def test_proposers_before_their_bracketed_submissions() -> None:
+    refs = find_references(_PROPOSERS)
+    assert [(r.number, r.issuer, r.date) for r in refs] == [
+        ("1134", "Chủ tịch UBND tỉnh Quảng Ninh", "2008-03-25"),
+        ("358", "Trưởng ban Ban Thi đua-Khen thưởng Trung ương", "2008-03-31")]
+    assert [_PROPOSERS[slice(*r.span)][-4:] for r in refs] == ["2008", "2008"]  # the ")" is not the citation's
+
+
+@pytest.mark.parametrize(("text", "number", "issuer"), [
+    ("Theo đề nghị của Sở Lao động\n- Thương binh và Xã hội tại Tờ trình số 92/TTr-SLĐTBXH ngày 06/4/2021.",
+     "92", "Sở Lao động - Thương binh và Xã hội"),
+    ("Theo đề nghị của Chánh Văn phòng Ủy ban nhân dân tỉnh tại Tờ trình số 1818/TTr-VP ngày 21 tháng 8 năm 2025 "
+     "và Giám đốc Sở Nội vụ tại Văn bản số 4836/SNV-TCBC ngày 04 tháng 9 năm 2025;", "4836", "Giám đốc Sở Nội vụ"),
+    # the body before "tại" issued what the clause is about, not the act cited after it
+    ("Thực hiện Công văn số 5104/BTTTT-PTTH&TTĐT của Bộ Thông tin và Truyền thông về việc triển khai thực\nhiện "
+     "các nhiệm vụ tại Chỉ thị 09/CT-TTg ngày 31/3/2021 về việc nâng cao hiệu quả", "09", "Thủ tướng Chính phủ"),
+])
+def test_issuer_named_before_the_act(text: str, number: str, issuer: str) -> None:
+    ref = next(r for r in find_references(text) if r.number == number)
+    assert ref.issuer == issuer
+
+
+def test_symbol_with_a_spaced_dash() -> None:
+    text = "Thực hiện Quyết định số 758/KH – UBND ngày 24/4/2023 của UBND tỉnh Quảng Bình về Phát động Đợt thi đua"
+    (ref,) = find_references(text)
+    assert (ref.number, ref.symbol, ref.date, ref.issuer) == ("758", "KH-UBND", "2023-04-24", "UBND tỉnh Quảng Bình")
