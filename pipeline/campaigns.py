@@ -81,6 +81,8 @@ def _merge(doc: Doc, campaigns: list[Campaign], mention: Mention, role: str) -> 
         if same_campaign(campaign.name, mention.name):
             if _shouty(campaign.name) and not _shouty(mention.name):
                 campaign.name, campaign.key = mention.name, fold_key(mention.name)  # title in capitals
+            if campaign.start is None:  # a later wording may carry the period the first lacked
+                campaign.start, campaign.end, campaign.period = period_in(mention.name)
             if _ROLE_RANK[role] < _ROLE_RANK[campaign.role or "referenced"]:
                 campaign.role = role
             if mention.quoted and not campaign.kind:

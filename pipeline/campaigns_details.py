@@ -35,8 +35,8 @@ def _tables() -> dict:
         "participants": regex.compile(t["participants_heading"]),
         "awards": regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, awards)) + r")(?![\p{L}])"),
         "theme": regex.compile(
-            t["theme"] + rf"(?:[{opens}]\s*(?P<quoted>[^{closes}\n]{{3,250}}?)\s*[{closes}]"
-            r"|(?=\p{Lu})(?P<plain>[^.;:\n“”\"]{3,200}?)(?=\s*(?:[.;:\n]|,?\s+nhằm\b|\s+do\s)))"
+            t["theme"] + rf"(?:[{opens}]\s*(?P<quoted>[^{closes}\n]{{3,320}}?)\s*[{closes}]"
+            r"|(?=\p{L})(?P<plain>[^.;:\n“”\"]{3,200}?)(?=\s*(?:[.;:\n]|,?\s+nhằm\b|\s+do\s)))"
         ),
     }
 
@@ -96,6 +96,8 @@ def find_themes(doc: Doc, text: str, campaigns: list[Campaign], main: Campaign |
     for m in _tables()["theme"].finditer(text):
         group = "quoted" if m.group("quoted") else "plain"
         value = " ".join(m.group(group).split()).strip(" ,")
+        if group == "plain" and value[:1].islower() and not _states(text[m.start():m.start(group)]):
+            continue  # "với chủ đề phù hợp": only "Chủ đề thi đua là …" / "chủ đề: …" gives one in small letters
         if not value or any(fold_key(value) == fold_key(t.text) for t in out):
             continue
         owner = _owner(text, m.start(), campaigns, main)
@@ -103,6 +105,10 @@ def find_themes(doc: Doc, text: str, campaigns: list[Campaign], main: Campaign |
         if owner is not None and not campaigns[owner].theme:
             campaigns[owner].theme = value
     return out
+
+
+def _states(cue: str) -> bool:
+    return ":" in cue or cue.rstrip().casefold().endswith(" là")
 
 
 def _owner(text: str, at: int, campaigns: list[Campaign], main: Campaign | None) -> int | None:

@@ -24,7 +24,8 @@ import regex
 from pipeline.normalize import fold_key
 from pipeline.tables import load
 
-_PREFIX = r"(?i:phong\s+trào)(?:\s+(?i:thi\s+đua))?"
+# "Đợt thi đua" names a short drive the way "Phong trào thi đua" names a movement (QĐ 2437/QĐ-TTg).
+_PREFIX = r"(?:(?i:phong\s+trào)(?:\s+(?i:thi\s+đua))?|(?i:đợt\s+thi\s+đua))"
 
 
 @dataclass
@@ -50,13 +51,16 @@ def _tables() -> dict:
         ),
         "quoted_self": regex.compile(rf"[{opens}]\s*(?P<name>(?i:phong\s+trào)\s[^{closes}\n]{{3,250}}?)\s*[{closes}]"),
         "plain": regex.compile(
-            r"(?P<launch>(?i:phát\s+động)\s+(?:(?i:phong\s+trào)\s+)?(?i:thi\s+đua))|(?P<cue>(?i:phong\s+trào\s+thi\s+đua))"
+            r"(?P<launch>(?i:phát\s+động)\s+(?:(?i:phong\s+trào|(?P<drive>đợt))\s+)?(?i:thi\s+đua))"
+            r"|(?P<cue>(?i:phong\s+trào\s+thi\s+đua|(?P<drive2>đợt)\s+thi\s+đua))"
             r"|(?P<named>(?i:phong\s+trào)(?=\s+\p{Lu})(?!\s+(?i:thi\s+đua)))"
         ),
         "stop": regex.compile("|".join(f"(?:{s})" for s in t["stops"])),
+        # the period may follow the place the plan covers: "“…” trên địa bàn huyện Tiên Phước, giai đoạn 2021 - 2025"
         "after_quote": regex.compile(
-            r"\s*,?\s*(?P<period>(?i:giai\s+đoạn|năm\s+học)\s+\d{4}\s*[-–]\s*\d{4}|(?i:năm)\s+\d{4})"
+            r"\s*,?\s*(?:(?i:trên\s+địa\s+bàn)\s+[^,.;:\n“”\"]{2,60}?\s*,?\s*)?(?P<period>(?i:giai\s+đoạn|năm\s+học)\s+\d{4}\s*[-–]\s*\d{4}|(?i:năm)\s+\d{4})"
         ),
+        "object_quote": regex.compile(rf" ?[{opens}](?P<inner>[^{closes}\n]{{3,200}}?)[{closes}]"),
         "generic": {fold_key(g) for g in t["generic_tails"]},
         "specific": regex.compile(t["specific_markers"]),
         "kinds": {k: regex.compile(p) for k, p in t["kinds"].items()},
@@ -74,7 +78,10 @@ def kind_of(text: str) -> str | None:
 
 def _capital(prefix: str) -> str:
     words = " ".join(prefix.split())
-    return "Phong trào" + words[len("phong trào"):] if fold_key(words).startswith("phong trao") else words
+    for head in ("Phong trào", "Đợt"):
+        if fold_key(words).startswith(fold_key(head)):
+            return head + words[len(head):]
+    return words
 
 
 def _quoted(text: str) -> list[Mention]:
@@ -96,12 +103,23 @@ def _quoted(text: str) -> list[Mention]:
     return out
 
 
-def _tail(text: str, at: int) -> str:
-    """The plain-text name after a cue: up to the first word or mark that opens a new clause."""
-    stop = _tables()["stop"].search(text, at)
+def _tail(text: str, at: int) -> tuple[str, int]:
+    """The plain-text name after a cue, and where it ends: up to the first word or mark that opens
+    a new clause. A quoted phrase right after the words is their object and belongs to the name
+    ("phong trào thi đua lập thành tích chào mừng “Kỷ niệm 80 năm Ngày Tổng tuyển cử …”")."""
+    t = _tables()
+    stop = t["stop"].search(text, at)
     end = stop.start() if stop else min(len(text), at + 200)
-    words = text[at:end].split()
-    return " ".join(words[:30])
+    found = list(regex.finditer(r"\S+", text[at:end]))[:30]
+    if not found:
+        return "", at
+    words = [w.group() for w in found]
+    end = at + found[-1].end()
+    quoted = t["object_quote"].match(text, end)
+    if quoted:
+        words += quoted.group("inner").split()
+        end = quoted.end()
+    return " ".join(words), end
 
 
 def _is_generic(tail: str, launch: bool) -> bool:
@@ -128,15 +146,15 @@ def _plain(text: str, taken: list[Mention]) -> list[Mention]:
         after = m.end()
         if after < len(text) and text[after:after + 3].lstrip()[:1] in _tables()["open"]:
             continue  # a quoted name follows: the quoted reader has it
-        tail = _tail(text, after)
+        tail, end = _tail(text, after)
         launch = m.group("launch") is not None
         if m.group("named"):  # "phong trào Cả nước chung sức …": a proper name, capitalised
             generic = len(tail.split()) < 3
             name = f"Phong trào {tail}"
         else:
             generic = _is_generic(tail, launch)
-            name = "Phong trào thi đua" + (f" {tail}" if tail else "")
-        end = after + (text[after:].find(tail) + len(tail) if tail else 0)
+            prefix = "Đợt thi đua" if m.group("drive") or m.group("drive2") else "Phong trào thi đua"
+            name = prefix + (f" {tail}" if tail else "")
         out.append(Mention(name, m.start(), end, launch, False, generic, kind_of(tail)))
     return out
 

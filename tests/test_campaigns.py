@@ -200,3 +200,67 @@ def test_school_year_after_a_quoted_name() -> None:
                                     "với khẩu hiệu “Mỗi ngày đến trường là một ngày vui”.") if not m.generic]
     assert m.name == "Phong trào thi đua Dạy tốt, học tốt năm học 2023-2024"
     assert period_in(m.name)[:2] == ("2023", "2024")
+
+
+# Round 2 of the tuning set (data/tuning/domain2): real excerpts.
+def test_a_drive_is_named_dot_thi_dua() -> None:
+    # Đảng ủy Khối các cơ quan tỉnh Thái Nguyên, 2020
+    doc = run("Đảng ủy Khối các cơ quan tỉnh đã phát động đợt thi đua đặc biệt chào mừng Đại hội Đại biểu "
+              "Đảng bộ Khối các cơ quan tỉnh lần thứ XV, Đại hội Đại biểu Đảng bộ tỉnh lần thứ XX.")
+    assert [c.name for c in doc.record.campaigns] == [
+        "Đợt thi đua đặc biệt chào mừng Đại hội Đại biểu Đảng bộ Khối các cơ quan tỉnh lần thứ XV"]
+    assert doc.record.campaigns[0].kind == "đặc biệt"
+
+
+def test_a_quoted_object_belongs_to_the_plain_name() -> None:
+    # Kế hoạch 112/KH-UBND, UBND tỉnh Lạng Sơn, 2024
+    doc = run("UBND tỉnh vừa ban hành Kế hoạch số 112/KH-UBND, ngày 20/5/2024 triển khai thực hiện phong trào "
+              "thi đua lập thành tích chào mừng “Kỷ niệm 80 năm Ngày Tổng tuyển cử đầu tiên bầu Quốc hội Việt "
+              "Nam” (06/01/1946 - 06/01/2026).")
+    [c] = doc.record.campaigns
+    assert c.name == ("Phong trào thi đua lập thành tích chào mừng Kỷ niệm 80 năm Ngày Tổng tuyển cử đầu tiên "
+                      "bầu Quốc hội Việt Nam")
+    assert doc.text[c.span[0]:c.span[1]].endswith("Việt Nam”")
+
+
+def test_the_period_after_the_place_the_plan_covers() -> None:
+    # Kế hoạch 210/KH-UBND, UBND huyện Tiên Phước, 2022
+    doc = run("UBND huyện ban hành Kế hoạch số 210/KH-UBND về việc tổ chức thực hiện phong trào thi đua “Chung "
+              "sức xây dựng nông thôn mới” trên địa bàn huyện Tiên Phước, giai đoạn 2021 - 2025.")
+    [c] = doc.record.campaigns
+    assert (c.name, c.start, c.end) == ("Phong trào thi đua Chung sức xây dựng nông thôn mới giai đoạn 2021 - 2025",
+                                        "2021", "2025")
+
+
+def test_a_title_in_capitals_gives_way_with_its_period() -> None:
+    # Kế hoạch 166/KH-UBND, UBND tỉnh Vĩnh Phúc, 2022: the capitals title first, the period on the later wording
+    doc = run("KẾ HOẠCH\n\nTỔ CHỨC THỰC HIỆN PHONG TRÀO THI ĐUA “VÌ NGƯỜI NGHÈO - KHÔNG ĐỂ AI BỊ BỎ LẠI PHÍA SAU”\n\n"
+              "Thực hiện Quyết định số 666/QĐ-TTg ngày 02/6/2022 của Thủ tướng Chính phủ về việc ban hành Kế "
+              "hoạch tổ chức thực hiện Phong trào thi đua “Vì người nghèo - Không để ai bị bỏ lại phía sau” "
+              "giai đoạn 2021 -2025;\n")
+    [c] = doc.record.campaigns
+    assert (c.start, c.end) == ("2021", "2025")
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # UBND tỉnh Cao Bằng, Kế hoạch 1199/KH-UBND, 2018: the quote follows "chủ đề thi đua năm 2018" straight
+    ("Đẩy mạnh phong trào thi đua yêu nước, thực hiện tốt chủ đề thi đua năm 2018 \"Tăng cường kỷ luật, kỷ "
+     "cương hành chính, đổi mới sáng tạo, hành động quyết liệt\". Các hoạt động …",
+     "Tăng cường kỷ luật, kỷ cương hành chính, đổi mới sáng tạo, hành động quyết liệt"),
+    # Đảng ủy Khối các cơ quan tỉnh Thái Nguyên: "Chủ đề thi đua là" and the slogan in small letters
+    ("Chủ đề thi đua là chủ động, sáng tạo, quyết tâm hoàn thành xuất sắc nhiệm vụ chính trị lập thành tích "
+     "chào mừng đại hội đảng các cấp và các ngày lễ lớn trong năm. Nội dung thi đua …",
+     "chủ động, sáng tạo, quyết tâm hoàn thành xuất sắc nhiệm vụ chính trị lập thành tích chào mừng đại hội "
+     "đảng các cấp và các ngày lễ lớn trong năm"),
+])
+def test_themes_of_round_two(text: str, theme: str) -> None:
+    assert [t.text for t in run(text).record.themes] == [theme]
+
+
+def test_a_topic_in_small_letters_without_la_is_no_theme() -> None:
+    assert run("Tổ chức phong trào thi đua năm 2024 với chủ đề phù hợp từng đơn vị.").record.themes == []
+
+
+def test_a_theme_after_a_colon_may_start_small() -> None:
+    doc = run("Phát động phong trào thi đua năm 2025. Chủ đề: đoàn kết, sáng tạo, thi đua lập thành tích.\n")
+    assert [t.text for t in doc.record.themes] == ["đoàn kết, sáng tạo, thi đua lập thành tích"]
