@@ -114,7 +114,7 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
         r.issuer_lines[-1].append(cell)  # "TỈNH LÀO CAI" left of "Độc lập - Tự do - Hạnh phúc"
         r.last_end = cell.end
         return i + 1
-    if _after_head(r) and hf.is_preamble_authority(cell.text):
+    if (_after_head(r) or _undated_decision(r)) and hf.is_preamble_authority(cell.text):
         _preamble(r, cell)
         return i + 1
     if after_number and _untitled_subject(r, cell):
@@ -126,7 +126,7 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
         # Past the issuer column, number and date, a body's name is the title's or the subject's
         # ("HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" under a Kết luận), not the issuer.
         group = [cell]
-        while i + 1 < len(zone) and _continues_issuer(zone[i + 1]):
+        while i + 1 < len(zone) and (_continues_issuer(zone[i + 1]) or _open_head(group, zone[i + 1])):
             i += 1
             group.append(zone[i])
         r.issuer_lines.append(group)
@@ -137,13 +137,24 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
     return i + 1
 
 
+def _open_head(group: list[Cell], cell: Cell) -> bool:
+    """"THỦ TƯỚNG" alone over "CHÍNH PHỦ": the head's name goes on in the issuer line under it."""
+    return (len(group) == 1 and not cell.blank_before and group[0].text.strip() in load("issuers")["open_heads"]
+            and hf.is_issuer_line(cell.text))
+
+
 def _header_after_title(r: _Reading, zone: list[Cell], i: int) -> bool:
     """An issuer line with a "Số" or the Quốc hiệu just below it, after a title but before any number
     or date: the title was the web page's, repeated over the document ("<br> KẾ HOẠCH<br> Tổ chức …")."""
     h = r.header
     if h.number or h.symbol or h.date.year is not None or r.issuer_lines or not hf.is_issuer_line(zone[i].text):
         return False
-    return any(hf.NUMBER_LINE.search(c.text) or hf.MOTTO.search(c.text) for c in zone[i + 1:i + 5])
+    below = []
+    for c in zone[i + 1:i + 5]:
+        if is_body_start(c):  # "THỦ TƯỚNG CHÍNH PHỦ" ⏎ "Căn cứ … Nghị định số 121/2005/NĐ-CP": the preamble
+            break
+        below.append(c)
+    return any(hf.NUMBER_LINE.search(c.text) or hf.MOTTO.search(c.text) for c in below)
 
 
 def _forget_title(r: _Reading) -> None:
@@ -166,6 +177,13 @@ def _untitled_subject(r: _Reading, cell: Cell) -> bool:
 def _after_head(r: _Reading) -> bool:
     """The issuer column and the date are behind us: an authority line now opens the preamble."""
     return r.header.date.year is not None and bool(r.issuer_lines or r.title_seen or r.header.subject)
+
+
+def _undated_decision(r: _Reading) -> bool:
+    """A web copy that printed the title and trích yếu but no header column ("QUYẾT ĐỊNH" ⏎ "Về việc …"
+    ⏎ "THỦ TƯỚNG CHÍNH PHỦ" ⏎ "Căn cứ …"): the authority over the preamble still names the issuer."""
+    h = r.header
+    return r.title_seen and h.subject is not None and not r.issuer_lines and h.date.year is None
 
 
 # Who decides, as the preamble names him: the person's title goes, the body stays

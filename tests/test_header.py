@@ -593,3 +593,19 @@ def test_a_place_with_a_spaced_hyphen_wrapped_by_its_cell() -> None:
 def test_a_subject_in_capitals_stops_at_the_body_sentence() -> None:
     _, h = _read(_UPPER_SUBJECT)
     assert _fold(h.subject) == _fold("Cải thiện, nâng cao chỉ số xanh cấp tỉnh (PGI) đến năm 2025")
+
+
+# Decisions of the Thủ tướng (data/tuning/structure2: ttg-345-qd-ttg as a PDF's text, ttg-backan-co-thi-dua as
+# a web copy that printed no header column, only the title, the trích yếu and the preamble's authority).
+def test_thu_tuong_over_chinh_phu_is_one_issuer() -> None:
+    _, h = _read("THỦ TƯỚNG\nCHÍNH PHỦ\nSố: 345/QĐ-TTg\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                 "Hà Nội, ngày 3 tháng 4 năm 2008\nQUYẾT ĐỊNH\nVề việc tặng thưởng Cờ thi đua của Chính phủ\n_\n"
+                 "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;")
+    assert (h.issuer, h.issuer_parent, h.number, h.symbol) == ("Thủ tướng Chính phủ", None, "345", "QĐ-TTg")
+
+
+def test_title_and_preamble_authority_without_a_header_column() -> None:
+    _, h = _read("Sign In\n\nQUYẾT ĐỊNH\n\nVề việc tặng thưởng cờ thi đua của Chính phủ\n\n______________________\n\n"
+                 "THỦ TƯỚNG CHÍNH PHỦ\n\nCăn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\nCăn cứ Nghị định số "
+                 "121/2005/NĐ-CP ngày 30 tháng 9 năm 2005 của Chính phủ;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Tặng thưởng")
+    assert (h.issuer, h.doc_type, h.subject) == ("Thủ tướng Chính phủ", "Quyết định", "tặng thưởng cờ thi đua của Chính phủ")
