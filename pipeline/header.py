@@ -27,6 +27,7 @@ from pipeline.dates import first_date
 from pipeline.document import Doc
 from pipeline.header_fields import is_upper
 from pipeline.header_infer import expand_abbreviation, infer_issuer
+from pipeline.header_note import find_note
 from pipeline.header_zone import Cell, cells, flattened_cells, is_body_start, join_wrapped
 from pipeline.record import Header
 from pipeline.tables import load
@@ -61,6 +62,7 @@ class _Reading:
     last_kind: str = ""  # what the last cell read was: "issuer" lets a flattened next line continue it
     beside_motto: set[int] = field(default_factory=set)  # starts of cells cut out of a motto line
     after_number: bool = False  # the last piece read was "Số …" (or the date beside it)
+    subject_at: tuple[int, int] | None = None  # repaired-text extent of the trích yếu
 
 
 def add(doc: Doc) -> None:
@@ -73,6 +75,7 @@ def add(doc: Doc) -> None:
             doc.record.header = Header()
             reading = _read_zone(doc, flat)
             reading.last_end = 0  # the body shares the line: where it starts is left alone
+    _source_note(doc, reading)
     _settle_type(doc, reading)
     _settle_issuer(doc, reading)
     if reading.last_end:
@@ -328,8 +331,27 @@ def _subject(doc: Doc, r: _Reading, zone: list[Cell], i: int, skip: int) -> int:
         j += 1
     if end > start:
         _set_subject(doc, r.header, start, end)
+        r.subject_at = (start, end)
         r.last_end = max(r.last_end, end)
     return j
+
+
+def _source_note(doc: Doc, r: _Reading) -> None:
+    """Số, ký hiệu and date from a portal's note of the act, when the page printed no header
+    (:mod:`pipeline.header_note`); the note is cut off the trích yếu it closes."""
+    h = r.header
+    if h.number or h.symbol or h.date.year is not None:
+        return
+    note = find_note(doc.text, r.subject_at)
+    if note is None:
+        return
+    h.number, h.symbol, h.date = note.number, note.symbol, note.date
+    for key, (start, end) in note.spans.items():
+        h.spans[key] = doc.span(start, end)
+    if note.doc_type and h.doc_type is None:
+        h.doc_type = note.doc_type
+    if r.subject_at and r.subject_at[0] < note.start < r.subject_at[1]:
+        _set_subject(doc, h, r.subject_at[0], note.start)
 
 
 def _continues_subject(cell: Cell, previous: str) -> bool:

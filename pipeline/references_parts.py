@@ -43,8 +43,9 @@ _TITLE_END = regex.compile(r"[;\n]|\.(?:\s|$)|[”\"](?=[\s,.;)]|$)|\s[-–]\s+(
 _QUOTED = regex.compile(r"[“\"](?P<q>[^”\"\n]{2,300})[”\"]")
 # "của Sở Nội vụ tại Văn bản số …", "Xét đề nghị của Chủ tịch UBND tỉnh Quảng Ninh (Tờ trình số …)",
 # and the next proposer of such a list: "… ngày 25/3/2008) và Trưởng ban Ban Thi đua-Khen thưởng Trung ương (Tờ trình số …".
-_ISSUER_BEFORE = regex.compile(r"(?:của|(?<=[\d)]\s{1,3})và)\s+(?P<who>\p{Lu}[^,;.\n()]{1,90}?)"
-                               r"(?:\s+(?:tại|theo)\s+|\s*\(\s*)$")
+# The body may carry an aside in brackets: "của Sở Kế hoạch và Đầu tư (Thường trực Ban …) tại Tờ trình số …".
+_ISSUER_BEFORE = regex.compile(r"(?:của|(?<=[\d)]\s{1,3})và)\s+(?P<who>\p{Lu}(?:(?!\scủa\s)[^,;.\n()]){1,90}?)"
+                               r"(?:\s*\([^()]{1,90}\))?(?:\s+(?:tại|theo)\s+|\s*\(\s*)$")
 
 
 def iso_date(day: int, month: int, year: int) -> str | None:

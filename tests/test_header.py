@@ -543,13 +543,13 @@ _PORTAL_NOTE = ("UBND tỉnh có ý kiến như sau:\nGiao Sở Tài nguyên và
                 "10/12/2023./.\n(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)")
 
 
-@pytest.mark.parametrize("note", [
-    _PORTAL_NOTE,
-    _PORTAL_NOTE.replace("Công văn số 6202/UBND-KT", "Thông báo của Văn phòng UBND tỉnh"),  # no number before it
+@pytest.mark.parametrize(("note", "year"), [
+    (_PORTAL_NOTE, 2023),  # the note's date is the act's (test_a_portals_note_gives_the_acts_number_and_date)
+    (_PORTAL_NOTE.replace("Công văn số 6202/UBND-KT", "Thông báo của Văn phòng UBND tỉnh"), None),  # no number
 ])
-def test_a_bracketed_source_note_is_no_place_and_date(note: str) -> None:
+def test_a_bracketed_source_note_is_no_place_and_date(note: str, year: int | None) -> None:
     doc, h = _read(note)
-    assert (h.place, h.date.year) == (None, None)
+    assert (h.place, h.date.year) == (None, year)
     assert doc.body_start < note.index("Giao Sở")
 
 
@@ -609,3 +609,27 @@ def test_title_and_preamble_authority_without_a_header_column() -> None:
                  "THỦ TƯỚNG CHÍNH PHỦ\n\nCăn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\nCăn cứ Nghị định số "
                  "121/2005/NĐ-CP ngày 30 tháng 9 năm 2005 của Chính phủ;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Tặng thưởng")
     assert (h.issuer, h.doc_type, h.subject) == ("Thủ tướng Chính phủ", "Quyết định", "tặng thưởng cờ thi đua của Chính phủ")
+
+
+# A portal's note of the act it reposts, in brackets after the trích yếu or at the foot (data/tuning/domain:
+# langson-3585-vp-ktn, quangtri-6012-ubnd-kt): the act's own số, ký hiệu and date, not a citation.
+@pytest.mark.parametrize(("text", "number", "symbol", "date", "subject"), [
+    ("Skip to main content\n\nVề việc báo cáo tình hình ô nhiễm môi trường do chất thải tại khu vực nông thôn "
+     "(3585/VP-KTN, ngày 23/10/2017).\n\nThực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của Văn phòng "
+     "Chính phủ, đồng chí Phó Chủ tịch UBND tỉnh có ý kiến như sau:\n\nGiao Sở Tài nguyên và Môi trường chủ trì.",
+     "3585", "VP-KTN", "2017-10-23",
+     "báo cáo tình hình ô nhiễm môi trường do chất thải tại khu vực nông thôn"),
+    (_PORTAL_NOTE, "6202", "UBND-KT", "2023-11-23", None),
+])
+def test_a_portals_note_gives_the_acts_number_and_date(text: str, number: str, symbol: str, date: str,
+                                                        subject: str | None) -> None:
+    doc, h = _read(text)
+    assert (h.number, h.symbol, h.date.iso(), h.subject) == (number, symbol, date, subject)
+    assert (doc.source[slice(*h.spans["number"])], doc.source[slice(*h.spans["symbol"])]) == (number, symbol)
+    assert doc.body_start < text.index("Giao Sở")
+
+
+def test_a_bracketed_citation_in_the_body_is_no_note() -> None:
+    _, h = _read("KẾ HOẠCH\nTổ chức hội nghị\n\nThực hiện chỉ đạo của UBND tỉnh (Công văn số 12/UBND-KT ngày "
+                 "1/2/2023), Sở Nội vụ ban hành kế hoạch.\nGiao các phòng thực hiện.")
+    assert (h.number, h.symbol, h.date.year) == (None, None, None)

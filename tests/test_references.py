@@ -318,3 +318,17 @@ def test_symbol_with_a_spaced_dash() -> None:
     text = "Thực hiện Quyết định số 758/KH – UBND ngày 24/4/2023 của UBND tỉnh Quảng Bình về Phát động Đợt thi đua"
     (ref,) = find_references(text)
     assert (ref.number, ref.symbol, ref.date, ref.issuer) == ("758", "KH-UBND", "2023-04-24", "UBND tỉnh Quảng Bình")
+
+
+def test_issuer_with_an_aside_in_brackets() -> None:
+    text = ("Theo đề nghị của Sở Kế hoạch và Đầu tư (Thường trực Ban Vì sự tiến bộ phụ nữ tỉnh) tại Tờ trình số "
+            "126/SKHĐT ngày 23/01/2007,")
+    (ref,) = find_references(text)
+    assert (ref.issuer, ref.date) == ("Sở Kế hoạch và Đầu tư", "2007-01-23")
+
+
+def test_the_nearest_cua_names_the_issuer() -> None:
+    text = ("Thực hiện Luật Đầu tư công, Chỉ thị số 20/CT-TTg ngày 29/7/2019 của Thủ tướng Chính phủ\nvà hướng dẫn của "
+            "Bộ Kế hoạch và Đầu tư tại Công văn số 5743/SKHĐT-TH ngày\n14/8/2019 về việc lập kế hoạch")
+    ref = next(r for r in find_references(text) if r.number == "5743")
+    assert ref.issuer == "Bộ Kế hoạch và Đầu tư"
