@@ -144,6 +144,24 @@ def _is_markdown_heading(doc: Doc, line: Line) -> bool:
     return head.startswith(("#", "**", "__"))
 
 
+_CARRIED = regex.compile(r"[\p{Ll}\d]")  # a line that opens in small letters or a digit carries the last one on
+_WRAP_LINES = 4
+
+
+def _unwrapped(rest: str, lines: list[Line], nxt: int) -> str:
+    """An item's text with the lines a narrow page wrapped it onto: "1/- Tổng kết công tác thi đua năm"
+    ⏎ "2013:" is one heading, and "1. Sở, ban, ngành, Ủy ban nhân dân quận-huyện, xã," ⏎ "phường, thị
+    trấn thực hiện …" one sentence (no title), not a title cut at the line's end."""
+    text = rest.rstrip()
+    for line in lines[nxt : nxt + _WRAP_LINES]:
+        if not text or text.endswith((".", ";", ":", "!", "?")) or not _CARRIED.match(line.text.lstrip()):
+            break
+        if match_heading(line.text):
+            break
+        text = f"{text} {line.text.strip()}"
+    return text
+
+
 def find_sections(text: str) -> list[Section]:
     """Sections of a plain text, spans on ``text`` itself (see :func:`add` for a document)."""
     doc = Doc.from_text(text)
@@ -162,7 +180,8 @@ def _sections(doc: Doc, span: Callable[[int, int], list[int]]) -> list[Section]:
         del open_kinds[level - 1 :]
         kind = _kind_name(item, open_kinds)
         open_kinds.append(item.kind.name)
-        title = heading_title(item.kind.name, item.rest, _is_markdown_heading(doc, item.line))
+        rest = _unwrapped(item.rest, lines, after[item.line.start] + 1)
+        title = heading_title(item.kind.name, rest, _is_markdown_heading(doc, item.line))
         if title is None and not item.rest and item.kind.name in ("phan", "chuong", "muc"):
             nxt = after[item.line.start] + 1
             if nxt < len(lines) and not match_heading(lines[nxt].text):

@@ -207,3 +207,15 @@ def test_roman_and_arabic_headings_with_a_glued_hyphen():
             "2- Nội dung: Các phong trào thi đua.\n\nII- KHEN THƯỞNG:\n")
     assert [(s.path, s.title) for s in find_sections(text)] == [
         ("I", "HÌNH THỨC, NỘI DUNG THI ĐUA"), ("I.1", "Hình thức"), ("I.2", "Nội dung"), ("II", "KHEN THƯỞNG")]
+
+
+# Lines a law portal wrapped at about 80 characters (data/tuning/structure2/btc-15764-btc-tdkt and the
+# thuvienphapluat copies): the heading's title goes on past the break, an item's sentence is no title.
+@pytest.mark.parametrize(("text", "title"), [
+    ("1/- Tổng kết công tác thi đua năm\n2013:\nNội dung tổng kết, cần ngắn gọn.", "Tổng kết công tác thi đua năm 2013"),
+    ("1. Sở, ban, ngành, Ủy ban nhân dân quận-huyện, xã,\nphường, thị trấn thực hiện đúng yêu cầu, tiến độ tại Kế "
+     "hoạch, bảo đảm tiến độ vận hành.\n2. Việc thực hiện", None),
+    ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\na) Thông qua phong trào.", "MỤC ĐÍCH, YÊU CẦU"),
+])
+def test_title_of_a_wrapped_heading(text: str, title: str | None) -> None:
+    assert find_sections(text)[0].title == title
