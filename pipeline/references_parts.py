@@ -149,7 +149,7 @@ def issuer_before(text: str, start: int) -> str | None:
         # "của Bộ Thông tin và Truyền thông về việc triển khai … tại Chỉ thị 09/CT-TTg": the body named
         # before "tại" issued what the clause is about, not the act cited after it
         return issuer if issuer and issuer == who else None
-    return _subject_before(text, start)
+    return _subject_before(window, start)
 
 
 def _subject_before(text: str, start: int) -> str | None:
@@ -164,9 +164,13 @@ def _subject_before(text: str, start: int) -> str | None:
     """
     window = max(0, start - 120)
     heads = [h.start() for h in _BODY_HEAD.finditer(text, window, start)]
-    for head in reversed(heads):
-        if _ISSUED_BY_SUBJECT.fullmatch(text, head, start):
-            return _cut_issuer(text[head:start]) or None
+    for k in range(len(heads) - 1, -1, -1):
+        if not _ISSUED_BY_SUBJECT.fullmatch(text, heads[k], start):
+            continue
+        # "Thủ tướng Chính phủ đã ban hành": "Chính phủ" is the tail of a name opened by an earlier head
+        while k > 0 and heads[k - 1] + len(_cut_issuer(text[heads[k - 1]:start])) > heads[k]:
+            k -= 1
+        return _cut_issuer(text[heads[k]:start]) or None
     return None
 
 

@@ -332,3 +332,9 @@ def test_the_nearest_cua_names_the_issuer() -> None:
             "Bộ Kế hoạch và Đầu tư tại Công văn số 5743/SKHĐT-TH ngày\n14/8/2019 về việc lập kế hoạch")
     ref = next(r for r in find_references(text) if r.number == "5743")
     assert ref.issuer == "Bộ Kế hoạch và Đầu tư"
+
+
+def test_the_body_that_issued_it_across_a_wrapped_line() -> None:
+    text = "Ngày 21/04/2015, Thủ tướng Chính\nphủ đã ban hành Chỉ thị số 06/CT-TTg về việc tăng cường chỉ đạo"
+    (ref,) = find_references(text)
+    assert ref.issuer == "Thủ tướng Chính phủ"
