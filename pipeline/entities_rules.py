@@ -138,9 +138,21 @@ def _school_in_lower_case(s: Scan, i: int) -> bool:
             and toks[i + 2].is_word and toks[i + 2].is_cap and not toks[i + 2].is_upper and not _gap(s, i + 2))
 
 
+def _office_in_lower_case(s: Scan, i: int) -> bool:
+    """ "giao phòng Hành chính - Quản trị tuyên truyền": an office written with a small letter, known
+    by the field name after it ("Trưởng phòng …" is a position, "văn phòng" a word)."""
+    toks = s.tokens
+    if toks[i].key != "phòng" or i + 1 >= len(toks) or not toks[i + 1].is_cap or _gap(s, i + 1):
+        return False
+    if i > 0 and toks[i - 1].key in {"trưởng", "văn", "phó"}:
+        return False
+    hit = table_gazetteer("org_heads", "domains").longest(toks, i + 1)
+    return hit is not None and hit[1][0].isupper()
+
+
 def _starts_body(s: Scan, i: int) -> bool:
     """A head, standalone body or org abbreviation starts at token i (written with a capital)."""
-    if i >= len(s.tokens) or not (s.tokens[i].is_cap or _school_in_lower_case(s, i)):
+    if i >= len(s.tokens) or not (s.tokens[i].is_cap or _school_in_lower_case(s, i) or _office_in_lower_case(s, i)):
         return False
     return bool(
         _heads().longest(s.tokens, i)
@@ -347,7 +359,8 @@ def _org_at(s: Scan, i: int) -> int | None:
 def _body_end(s: Scan, i: int) -> int | None:
     """End of the body named at token i before its suffix (always past i), or None."""
     toks = s.tokens
-    if not toks[i].is_cap and not _abbreviation(toks[i]) and not _school_in_lower_case(s, i):
+    if not toks[i].is_cap and not _abbreviation(toks[i]) and not _school_in_lower_case(s, i) \
+            and not _office_in_lower_case(s, i):
         return None
     if toks[i].is_upper and not _abbreviation(toks[i]):
         return None  # "nghĩa VỤ CỦA TỔ CHỨC": capitals inside a mixed line are emphasis, not a body
@@ -360,13 +373,44 @@ def _body_end(s: Scan, i: int) -> int | None:
     head = _heads().longest(toks, i)
     if head:
         j, complement = head
-        end = _complement(s, j, complement)
+        # "Đảng ủy Khối các cơ quan tỉnh": the bloc a Party body leads; the suffix rule reads "tỉnh"
+        end = (_bloc_end(s, j) if complement == "level" else None) or _complement(s, j, complement)
         if end is not None and (best is None or end > best):
             best = end
     abbreviation = _abbreviation(toks[i])
     if best is None and abbreviation and abbreviation["kind"] == "org":
         best = i + 1
+    group = table_gazetteer("org_heads", "party_groups").longest(toks, i)
+    if group and group[0] < len(toks) and not _gap(s, group[0]) and _starts_body(s, group[0]):
+        nested = _body_end(s, group[0])  # "Ban cán sự đảng UBND tỉnh", "Đảng đoàn HĐND tỉnh"
+        if nested is not None and (best is None or nested > best):
+            best = nested
+    purpose = table_gazetteer("org_heads", "purpose_heads").longest(toks, i)
+    if purpose and (end := _purpose_to_place(s, purpose[0])) is not None and (best is None or end > best):
+        best = end
     return best
+
+
+_PURPOSE_STOP = {";", ".", ":", "(", ")", "“", "”", '"', "của", "về", "đã", "được", "theo", "tại"}
+
+
+def _purpose_to_place(s: Scan, j: int) -> int | None:
+    """ "Ban Chỉ đạo triển khai xóa nhà tạm, nhà dột nát trên địa bàn tỉnh Khánh Hòa": a board named
+    by its task in small letters, up to the place it serves (no place, no name: the task may be a
+    sentence's verb phrase)."""
+    toks, k, words = s.tokens, j, 0
+    while k < len(toks) and k - j < 25 and not _gap(s, k) and toks[k].text not in _PURPOSE_STOP:
+        if words and (place := _place_after(s, k)):
+            # "… tỉnh Khánh Hòa", "… tỉnh"; "chỉ đạo các xã" is the task's object, no place of the board
+            return None if toks[k - 1].text == "các" else place[0]
+        t = toks[k]
+        if t.text == "và" and k + 1 < len(toks) and toks[k + 1].is_cap:
+            return None
+        if t.is_word and t.is_cap and not t.is_upper:
+            return None  # a capitalised word: another body or a name, not the task
+        words += t.is_word
+        k += 1
+    return None
 
 
 def _not_a_body(s: Scan, i: int, end: int) -> bool:
@@ -415,12 +459,25 @@ def _complement(s: Scan, j: int, complement: str) -> int | None:
     return None
 
 
+def _bloc_end(s: Scan, j: int) -> int | None:
+    """ "Khối các cơ quan", "Khối Doanh nghiệp" after a Party body: the bloc it leads."""
+    toks = s.tokens
+    if j + 1 >= len(toks) or toks[j].key != "khối" or _gap(s, j + 1):
+        return None
+    hit = table_gazetteer("org_heads", "bloc_names").longest(toks, j + 1)
+    if hit:
+        return hit[0]
+    end = _name_run(s, j + 1)
+    return end if end > j + 1 else None
+
+
 def find_orgs(s: Scan) -> list[Mention]:
     """Named bodies, longest first, never overlapping one another."""
     out, i, abbreviations = [], 0, _body_abbreviations()
     while i < len(s.tokens):
         t = s.tokens[i]
-        if not t.is_cap and t.text not in abbreviations and not _school_in_lower_case(s, i):
+        if not t.is_cap and t.text not in abbreviations and not _school_in_lower_case(s, i) \
+                and not _office_in_lower_case(s, i):
             i += 1  # _org_at's first test, without the call
             continue
         end = _org_at(s, i)

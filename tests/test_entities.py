@@ -284,3 +284,29 @@ def test_schools(text, org, per):
 )
 def test_issuer_header_on_two_lines(text, expected):
     assert labelled(text, "ORG") == expected
+
+
+# Round 2 of the tuning set (data/tuning/domain2): Party blocs and groups, boards named by their task,
+# offices in small letters.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Đảng ủy Khối các cơ quan tỉnh Thái Nguyên, 2020
+        ("Lập thành tích chào mừng đại hội đảng các cấp, Đảng ủy Khối các cơ quan tỉnh đã phát động đợt thi đua "
+         "đặc biệt chào mừng Đại hội Đại biểu Đảng bộ Khối các cơ quan tỉnh lần thứ XV",
+         ["Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ Khối các cơ quan tỉnh"]),
+        # Kế hoạch 14092/KH-UBND, UBND tỉnh Khánh Hòa, 2024
+        ("Công văn số 01-CV/BCĐ ngày 03/12/2024 của Ban Chỉ đạo triển khai xóa nhà tạm, nhà dột nát trên địa bàn "
+         "tỉnh Khánh Hòa và chỉ đạo của Ban cán sự đảng UBND tỉnh;",
+         ["Ban Chỉ đạo triển khai xóa nhà tạm, nhà dột nát trên địa bàn tỉnh Khánh Hòa", "Ban cán sự đảng UBND tỉnh"]),
+        ("Ban Chỉ đạo xây dựng nông thôn mới tỉnh giao các huyện", ["Ban Chỉ đạo xây dựng nông thôn mới tỉnh"]),
+        ("Ban Chỉ đạo chỉ đạo các xã thực hiện", ["Ban Chỉ đạo"]),  # the task's object, no place of the board
+        ("Đảng đoàn HĐND tỉnh và Ban cán sự đảng UBND tỉnh", ["Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh"]),
+        # Công văn 1194/VPUBND-HCQT, Văn phòng UBND tỉnh Đắk Nông, 2023
+        ("Đồng thời, Văn phòng UBND tỉnh cũng giao phòng Hành chính - Quản trị tuyên truyền các phong trào",
+         ["Văn phòng UBND tỉnh", "phòng Hành chính - Quản trị"]),
+        ("Trưởng phòng Tài nguyên và Môi trường các huyện, thành phố", []),
+    ],
+)
+def test_party_blocs_boards_and_offices(text, expected):
+    assert labelled(text, "ORG") == expected
