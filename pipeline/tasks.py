@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from pipeline.document import Doc
 from pipeline.record import Task
 from pipeline.tasks_assignees import group_assignees
@@ -210,7 +212,7 @@ def _read_sentences(doc: Doc, ctx: _Context, node: Node, skip_first: bool, index
     for k, part in enumerate(parts):
         if skip_first and k == 0:
             continue
-        for doer in _sentence_doers(part.text):
+        for doer in _sentence_doers(part.text, inner_giao=not ctx.normative or ctx.decision):
             if doer.speech or doer.descriptive or not (doer.lead or doer.strong or plain_ok):
                 continue
             if not _allowed(nodes, index, ctx, doer):
@@ -219,10 +221,16 @@ def _read_sentences(doc: Doc, ctx: _Context, node: Node, skip_first: bool, index
             _emit(doc, ctx, node, doer.names, first, doer, [p.text for p in parts[k + 1:]])
 
 
-def _sentence_doers(text: str) -> list[Doer]:
-    """The doers a sentence names: at its start, or after a cue ("…, đề nghị các phòng …")."""
+def _sentence_doers(text: str, inner_giao: bool = True) -> list[Doer]:
+    """The doers a sentence names: at its start, or after a cue ("…, đề nghị các phòng …").
+
+    ``inner_giao=False``: not after a "giao" inside a clause ("Trong trường hợp cần thiết, Bộ trưởng
+    … giao Cục … tổ chức …"), which in a decree or circular is a procedure, not an order."""
     out = []
     for at in cue_positions(text):
+        if not inner_giao and at > 0 and text[at:at + 4].casefold() == "giao" \
+                and not regex.search(r"[,;:]\s{0,3}$", text[:at]):
+            continue
         doer = split_doer(text[at:])
         if doer is not None:
             out.append(doer.shifted(at))

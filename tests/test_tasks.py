@@ -409,3 +409,23 @@ def test_adverb_before_the_verb_ends_the_doer() -> None:
                       "PTDTNT nhanh chóng triển khai thực hiện kịp thời và nghiêm túc.")
     assert doer is not None
     assert doer.names == ["Trưởng Phòng GDĐT các huyện, thị xã, thành phố", "Hiệu trưởng các trường THPT, PTDTNT"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Công văn 1194/VPUBND-HCQT, Văn phòng UBND tỉnh Đắk Nông, 2023 (as its site summarises it)
+    ("Đồng thời, Văn phòng UBND tỉnh cũng giao phòng Hành chính - Quản trị tuyên truyền các phong trào thi đua "
+     "yêu nước và công tác khen thưởng trên trang Thông tin điện tử của Văn phòng.",
+     [(["Phòng Hành chính - Quản trị"], "tuyên truyền các phong trào thi đua yêu nước")]),
+    # Nghị quyết 191/NQ-CP (data/gold, train split): "Chính phủ giao Bộ … chủ trì" mid-sentence
+    ("- Chính phủ giao Bộ Quốc phòng chủ trì, phối hợp với các bộ, cơ quan liên quan nghiên cứu, tiếp thu ý kiến.",
+     [(["Bộ Quốc phòng"], "chủ trì")]),
+    # passive, hand-over of property, narrated past: no order
+    ("Nhiệm vụ được giao Sở Nội vụ theo dõi.", []),
+    ("Công trình đã bàn giao Ban Quản lý dự án quản lý.", []),
+    ("UBND tỉnh đã giao Sở Tài chính thẩm định.", []),
+    ("bảo đảm trật tự an toàn giao thông Quốc lộ 1A.", []),
+])
+def test_giao_inside_a_sentence(text: str, expected: list) -> None:
+    got = [(t.assignees, t.action) for t in run(text).record.tasks]
+    assert [names for names, _ in got] == [names for names, _ in expected]
+    assert all(action.startswith(start) for (_, action), (_, start) in zip(got, expected, strict=True))
