@@ -49,6 +49,14 @@ def _tables() -> dict:
             rf"(?P<launch>(?i:phát\s+động)\s+)?(?P<prefix>{_PREFIX}(?:\s+(?:{kinds}))?)\s*[{opens}]"
             rf"\s*(?P<name>[^{closes}\n]{{3,250}}?)\s*[{closes}]"
         ),
+        # "phát động thi đua “Toàn dân chung tay xây dựng nông thôn mới”": a launched name needs no "phong trào"
+        "quoted_launch": regex.compile(
+            rf"(?P<launch>(?i:phát\s+động)\s+)(?P<prefix>(?i:thi\s+đua))\s*[{opens}]"
+            rf"\s*(?P<name>[^{closes}\n]{{3,250}}?)\s*[{closes}]"
+        ),
+        "listed": regex.compile(rf"{_PREFIX}[^.:;\n{opens}{closes}]{{0,40}}?:\s*(?=[{opens}])"),
+        "item": regex.compile(rf"[{opens}]\s*(?P<name>[^{closes}\n]{{3,250}}?)\s*[{closes}]"),
+        "separator": regex.compile(rf"\s*[,;]?\s*(?:(?i:và)\s+)?(?=[{opens}])"),
         "quoted_self": regex.compile(rf"[{opens}]\s*(?P<name>(?i:phong\s+trào)\s[^{closes}\n]{{3,250}}?)\s*[{closes}]"),
         "plain": regex.compile(
             r"(?P<launch>(?i:phát\s+động)\s+(?:(?i:phong\s+trào|(?P<drive>đợt))\s+)?(?i:thi\s+đua))"
@@ -84,22 +92,52 @@ def _capital(prefix: str) -> str:
     return words
 
 
+def _with_period(text: str, name: str, end: int) -> tuple[str, int]:
+    """The name with the period written right after its closing quote ("“…” giai đoạn 2021 - 2025")."""
+    tail = _tables()["after_quote"].match(text, end)
+    if tail and fold_key(tail.group("period")) not in fold_key(name):
+        return f"{name} {' '.join(tail.group('period').split())}", tail.end()
+    return name, end
+
+
 def _quoted(text: str) -> list[Mention]:
     t = _tables()
-    out = []
-    for m in t["quoted"].finditer(text):
-        inner = " ".join(m.group("name").split())
-        name = inner if fold_key(inner).startswith("phong trao") else f"{_capital(m.group('prefix'))} {inner}"
-        end = m.end()
-        tail = t["after_quote"].match(text, end)
-        if tail and fold_key(tail.group("period")) not in fold_key(name):
-            name, end = f"{name} {' '.join(tail.group('period').split())}", tail.end()
-        out.append(Mention(name, m.start(), end, bool(m.group("launch")), True, False, kind_of(m.group("prefix"))))
+    out: list[Mention] = []
+    for pattern in ("quoted", "quoted_launch"):
+        for m in t[pattern].finditer(text):
+            if any(q.start <= m.start() < q.end for q in out):
+                continue
+            inner = " ".join(m.group("name").split())
+            prefix = _capital(m.group("prefix")) if pattern == "quoted" else "Phong trào thi đua"
+            name, end = _with_period(text, inner if fold_key(inner).startswith("phong trao") else f"{prefix} {inner}",
+                                     m.end())
+            out.append(Mention(name, m.start(), end, bool(m.group("launch")), True, False,
+                               kind_of(m.group("prefix"))))
+    out.extend(_listed(text, out))
     for m in t["quoted_self"].finditer(text):
         if any(q.start <= m.start() < q.end for q in out):
             continue
         name = " ".join(m.group("name").split())
         out.append(Mention(name[:1].upper() + name[1:], m.start(), m.end(), False, True, False, kind_of(name)))
+    return out
+
+
+def _listed(text: str, taken: list[Mention]) -> list[Mention]:
+    """Quoted names listed after a colon: "UBND tỉnh đã phát động 4 phong trào thi đua: “Đắk Nông
+    chung sức xây dựng nông thôn mới” giai đoạn 2016 - 2020; “Doanh nghiệp … hội nhập và phát triển”; …"."""
+    t, out = _tables(), []
+    for m in t["listed"].finditer(text):
+        pos = m.end()
+        while (item := t["item"].match(text, pos)) is not None:
+            inner = " ".join(item.group("name").split())
+            name, end = _with_period(text, inner if fold_key(inner).startswith("phong trao") else f"Phong trào {inner}",
+                                     item.end())
+            if not any(q.start <= item.start() < q.end for q in taken):
+                out.append(Mention(name, item.start(), end, False, True, False, kind_of(inner)))
+            sep = t["separator"].match(text, end)
+            if sep is None:
+                break
+            pos = sep.end()
     return out
 
 
@@ -174,6 +212,8 @@ def same_campaign(a: str, b: str) -> bool:
     >>> same_campaign("Phong trào thi đua năm 2022", "Phong trào thi đua năm 2023")
     False
     """
+    if fold_key(a).replace(" ", "") == fold_key(b).replace(" ", ""):
+        return True  # words glued by a PDF copy: "XÂY DỰNGNÔNG THÔN MỚI"
     short, long_ = sorted((fold_key(a).split(), fold_key(b).split()), key=len)
     it = iter(long_)
     return all(word in it for word in short)

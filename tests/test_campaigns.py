@@ -264,3 +264,34 @@ def test_a_topic_in_small_letters_without_la_is_no_theme() -> None:
 def test_a_theme_after_a_colon_may_start_small() -> None:
     doc = run("Phát động phong trào thi đua năm 2025. Chủ đề: đoàn kết, sáng tạo, thi đua lập thành tích.\n")
     assert [t.text for t in doc.record.themes] == ["đoàn kết, sáng tạo, thi đua lập thành tích"]
+
+
+def test_quoted_names_listed_after_a_colon() -> None:
+    # Công văn 2457/UBND-NC, UBND tỉnh Đắk Nông, 2018 (as the provincial paper reports it)
+    doc = run("UBND tỉnh đã phát động 4 phong trào thi đua: \"Đắk Nông chung sức xây dựng nông thôn mới\" giai đoạn "
+              "2016 - 2020; \"Doanh nghiệp Đắk Nông hội nhập và phát triển\"; \"Đắk Nông chung tay vì người nghèo - "
+              "Không để ai bị bỏ lại phía sau\", giai đoạn 2016 - 2020; \"Đẩy mạnh cải cách thủ tục hành chính tỉnh "
+              "Đắk Nông\" giai đoạn 2017 - 2020.\n")
+    assert [(c.name, c.start, c.end) for c in doc.record.campaigns] == [
+        ("Phong trào Đắk Nông chung sức xây dựng nông thôn mới giai đoạn 2016 - 2020", "2016", "2020"),
+        ("Phong trào Doanh nghiệp Đắk Nông hội nhập và phát triển", None, None),
+        ("Phong trào Đắk Nông chung tay vì người nghèo - Không để ai bị bỏ lại phía sau giai đoạn 2016 - 2020",
+         "2016", "2020"),
+        ("Phong trào Đẩy mạnh cải cách thủ tục hành chính tỉnh Đắk Nông giai đoạn 2017 - 2020", "2017", "2020"),
+    ]
+
+
+def test_a_launched_quoted_name_without_phong_trao() -> None:
+    # a plan summarised by the Ninh Thuận portal, 2011
+    doc = run("Sở Nông nghiệp và Phát triển nông thôn có trách nhiệm xây dựng Kế hoạch phát động thi đua “Toàn dân "
+              "chung tay xây dựng nông thôn mới”, giai đoạn 2011-2015; phối hợp với Sở Nội vụ tham mưu.")
+    assert [(c.name, c.start, c.end) for c in doc.record.campaigns] == [
+        ("Phong trào thi đua Toàn dân chung tay xây dựng nông thôn mới giai đoạn 2011-2015", "2011", "2015")]
+
+
+def test_words_glued_by_a_pdf_copy_name_one_movement() -> None:
+    # Quyết định 2480/QĐ-UBND, UBND tỉnh Thái Bình, 2011
+    doc = run("QUYẾT ĐỊNH\n\nBANHÀNH KẾ HOẠCH TỔ CHỨC THỰC HIỆN PHONG TRÀO THI ĐUA “CẢ NƯỚC CHUNG SỨC XÂY DỰNGNÔNG "
+              "THÔN MỚI”.\n\nĐiều 1. Ban hành kèm theoQuyết định này Kế hoạch tổ chức thực hiện phong trào thi đua “Cả "
+              "nước chung sứcxây dựng nông thôn mới”.\n")
+    assert len(doc.record.campaigns) == 1
