@@ -20,6 +20,7 @@ that merely describes ("Cơ quan thuế có …") is not read as an order.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import regex
@@ -42,6 +43,7 @@ from pipeline.tasks_text import (
     is_decision,
     is_normative,
     sentences,
+    time_lead,
     title_matches,
     trim_action,
 )
@@ -143,7 +145,8 @@ def _read_item(doc: Doc, nodes: list[Node], index: int, ctx: _Context) -> None:
         for child in node.children:
             ctx.scope[child] = names
         return
-    doer = split_doer(node.text)
+    lead = time_lead(node.text) if not ctx.normative or ctx.decision else 0  # a decree's rhythm is no order
+    doer = _dated(split_doer(node.text[lead:]), lead) if lead else split_doer(node.text)
     if doer is not None and doer.verb == "" and not doer.action:
         if zone:
             for child in node.children:
@@ -159,7 +162,7 @@ def _read_item(doc: Doc, nodes: list[Node], index: int, ctx: _Context) -> None:
         return
     if doer is not None and not (doer.speech or doer.descriptive) and _allowed(nodes, index, ctx, doer):
         first, *rest = sentences(doer.action, node.start + doer.action_at)
-        _emit(doc, ctx, node, doer.names, first, doer, [r.text for r in rest])
+        _emit(doc, ctx, node, doer.names, first, doer, [r.text for r in rest], node.text[:lead])
         _read_sentences(doc, ctx, node, skip_first=True, index=index, nodes=nodes)
         return
     inherited = _inherited(nodes, index, ctx)
@@ -218,15 +221,21 @@ def _read_sentences(doc: Doc, ctx: _Context, node: Node, skip_first: bool, index
             if not _allowed(nodes, index, ctx, doer):
                 continue
             first = ActionText(doer.action, part.start + doer.action_at)
-            _emit(doc, ctx, node, doer.names, first, doer, [p.text for p in parts[k + 1:]])
+            lead = time_lead(part.text)
+            _emit(doc, ctx, node, doer.names, first, doer, [p.text for p in parts[k + 1:]],
+                  part.text[:lead] if doer.action_at > lead else "")
 
 
 def _sentence_doers(text: str, inner_giao: bool = True) -> list[Doer]:
     """The doers a sentence names: at its start, or after a cue ("…, đề nghị các phòng …").
 
-    ``inner_giao=False``: not after a "giao" inside a clause ("Trong trường hợp cần thiết, Bộ trưởng
-    … giao Cục … tổ chức …"), which in a decree or circular is a procedure, not an order."""
+    ``inner_giao=False`` (decrees, circulars): not after a "giao" inside a clause ("Trong trường hợp
+    cần thiết, Bộ trưởng … giao Cục … tổ chức …") nor after an opening rhythm ("Hằng năm, Bộ …"),
+    which there are procedures, not orders."""
     out = []
+    lead = time_lead(text) if inner_giao else 0
+    if lead and (doer := _dated(split_doer(text[lead:]), lead)) is not None:
+        out.append(doer)
     for at in cue_positions(text):
         if not inner_giao and at > 0 and text[at:at + 4].casefold() == "giao" \
                 and not regex.search(r"[,;:]\s{0,3}$", text[:at]):
@@ -237,8 +246,14 @@ def _sentence_doers(text: str, inner_giao: bool = True) -> list[Doer]:
     return out
 
 
+def _dated(doer: Doer | None, lead: int) -> Doer | None:
+    """A doer after an opening deadline ("Trước ngày 15/12/2024, các sở … báo cáo"): told, like one
+    after "Giao"."""
+    return None if doer is None else dataclasses.replace(doer.shifted(lead), lead=True)
+
+
 def _emit(doc: Doc, ctx: _Context, node: Node, names: list[str], text: ActionText,
-          doer: Doer | None, after: list[str] | None = None) -> None:
+          doer: Doer | None, after: list[str] | None = None, lead_text: str = "") -> None:
     action = trim_action(text)
     if not action.text or is_boilerplate(action.text):
         return
@@ -246,6 +261,8 @@ def _emit(doc: Doc, ctx: _Context, node: Node, names: list[str], text: ActionTex
         return  # but "Giao Văn phòng UBND tỉnh theo dõi, đôn đốc" in the Văn phòng's own Thông báo is an order
     names = _addressees(names, doc.record.header.recipients)
     deadline, deadline_text = find_deadline(action.text)
+    if deadline is None and deadline_text is None and lead_text:
+        deadline, deadline_text = find_deadline(lead_text)
     if deadline is None and deadline_text is None:
         deadline, deadline_text = _deadline_after(after or [])
     ctx.found.append(Task(

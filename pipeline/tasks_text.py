@@ -42,6 +42,7 @@ def _tables() -> dict:
     t = load("task_patterns")
     return {
         "cue": regex.compile(t["hand_cues"]),
+        "time_lead": regex.compile(t["time_lead"]),
         "end": regex.compile(t["handover_end"]),
         "end_cued": regex.compile(t["handover_end_cued"]),
         "coord": regex.compile(t["coordinator_cue"]),
@@ -78,6 +79,13 @@ def cue_positions(text: str) -> list[int]:
     if not any(word in folded for word in _CUE_WORDS):  # most sentences: skip the slow pattern
         return [0]
     return [0, *(m.start() for m in _tables()["cue"].finditer(text) if m.start() > 0)]
+
+
+def time_lead(text: str) -> int:
+    """Length of a deadline or rhythm that opens the sentence before its doer ("Trước ngày
+    15/12/2024, "), else 0."""
+    m = _tables()["time_lead"].match(text)
+    return m.end() if m else 0
 
 
 def handover_doer(text: str) -> list[str] | None:

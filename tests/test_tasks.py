@@ -429,3 +429,23 @@ def test_giao_inside_a_sentence(text: str, expected: list) -> None:
     got = [(t.assignees, t.action) for t in run(text).record.tasks]
     assert [names for names, _ in got] == [names for names, _ in expected]
     assert all(action.startswith(start) for (_, action), (_, start) in zip(got, expected, strict=True))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Kế hoạch 117/KH-UBND, UBND tỉnh Ninh Bình, 2017 (as its portal summarises the "Tiến độ")
+    ("Tiến độ của kế hoạch: Năm 2017: Trước 15/11/2017, các cơ quan, đơn vị, địa phương triển khai, xây dựng "
+     "chương trình, kế hoạch và phát động Phong trào thi đua.",
+     [(["Các cơ quan, đơn vị, địa phương"], "triển khai", "2017-11-15")]),
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Trước ngày 15/12/2024, các sở, ban, ngành, UBND các huyện báo cáo kết quả thực "
+     "hiện về Sở Nội vụ để tổng hợp.",
+     [(["Các sở, ban, ngành", "UBND các huyện"], "báo cáo kết quả", "2024-12-15")]),
+    ("2. Định kỳ hằng năm, Bộ Ngoại giao báo cáo Thủ tướng Chính phủ về tình hình tổ chức hội nghị.",
+     [(["Bộ Ngoại giao"], "báo cáo Thủ tướng", None)]),
+    ("Trước đây, nhiều đơn vị chưa thực hiện tốt.", []),
+    ("Trước tình hình dịch bệnh, Sở Y tế triển khai các biện pháp.", []),  # no date: no deadline that leads
+])
+def test_a_sentence_opening_on_its_deadline(text: str, expected: list) -> None:
+    got = run(text).record.tasks
+    assert [t.assignees for t in got] == [names for names, _, _ in expected]
+    assert all(t.action.startswith(start) and t.deadline == deadline
+               for t, (_, start, deadline) in zip(got, expected, strict=True))
