@@ -21,6 +21,7 @@ from functools import cache
 
 import regex
 
+from pipeline.gazetteer import table_gazetteer, tokenize
 from pipeline.tables import load
 
 _MAX_DOER_WORDS = 64  # "Chánh Văn phòng …; Giám đốc các sở …; Chủ tịch …" runs long
@@ -143,6 +144,8 @@ def split_doer(text: str) -> Doer | None:
     words = list(_WORD.finditer(body))
     limit = words[_MAX_DOER_WORDS].start() if len(words) > _MAX_DOER_WORDS else len(body)
     colon = body.find(":", 0, limit)
+    if colon > 0 and _lists_fields(body, colon):
+        colon = body.find(":", colon + 1, limit)
     if colon > 0 and t["position"].fullmatch(body[:colon].strip()) and starts_with_doer(body[colon + 1:].lstrip()):
         inner = split_doer(body[colon + 1:].lstrip())  # "Giao Giám đốc: Sở A, Sở B phối hợp …"
         if inner is not None:
@@ -163,6 +166,18 @@ def split_doer(text: str) -> Doer | None:
     action = body[action_at:].strip()
     offset = at + action_at + (len(body[action_at:]) - len(body[action_at:].lstrip()))
     return Doer(names, phrase, action, offset, verb_text, lead is not None)
+
+
+_BODY_BEFORE_COLON = regex.compile(r"(?i:\b(?:sở|bộ))\s*$")
+
+
+def _lists_fields(body: str, colon: int) -> bool:
+    """ "Giám đốc các Sở: Lao động - Thương binh và Xã hội, Nội vụ, …": the colon opens the list of
+    the bodies' fields, it does not end the doer."""
+    if not _BODY_BEFORE_COLON.search(body, 0, colon):
+        return False
+    tokens = tokenize(body, colon + 1, min(len(body), colon + 80))
+    return bool(tokens) and table_gazetteer("org_heads", "domains").longest(tokens, 0) is not None
 
 
 _PAREN = regex.compile(r"\s*\([^()]*\)")

@@ -13,10 +13,12 @@ stage has run, takes its paths so that a task names the same section as the reco
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from pipeline.document import Doc, Line
+from pipeline.tables import load
 from pipeline.tasks_doers import starts_with_verb
 
 _LABEL = regex.compile(
@@ -91,6 +93,25 @@ _WRAPPED_RANGE = regex.compile(r"^[-–]\s*\d")
 _GLUED_ARTICLE = regex.compile(r"^(Điều\s+\d{1,3}[a-zđ]?)[.:](?=\p{Lu})")
 
 
+@cache
+def _dashed_fields() -> tuple[tuple[str, str], ...]:
+    """The field names written with a dash ("Lao động - Thương binh và Xã hội"), split at it."""
+    out = []
+    for name in load("org_heads")["domains"]:
+        parts = regex.split(r"\s+[-–]\s+", name, maxsplit=1)
+        if len(parts) == 2:
+            out.append((parts[0], parts[1].split()[0]))
+    return tuple(out)
+
+
+def _wrapped_field(previous: str, text: str) -> bool:
+    """ "Giám đốc các Sở: Lao động" + "- Thương binh và Xã hội, Nội vụ, …": a field name broken at
+    its dash, not a dash item."""
+    head = text.lstrip("-– ")
+    tail = previous.rstrip()
+    return any(tail.endswith(left) and head.startswith(right) for left, right in _dashed_fields())
+
+
 def _label(line: Line, previous: str = "") -> tuple[str, str, int] | None:
     glued = _GLUED_ARTICLE.match(line.text)
     if glued:
@@ -99,6 +120,8 @@ def _label(line: Line, previous: str = "") -> tuple[str, str, int] | None:
     if not m or m.lastgroup is None:
         return None
     if m.lastgroup == "dash" and _WRAPPED_RANGE.match(line.text) and previous[-1:].isdigit():
+        return None
+    if m.lastgroup == "dash" and _wrapped_field(previous, line.text):
         return None
     if m.lastgroup == "roman" and len(line.text) > 2 and line.text[m.end(m.lastgroup)] == ")":
         return None  # "C) …" in a table, rarely a heading
@@ -122,9 +145,10 @@ def scan(doc: Doc) -> list[Node]:
     stack: list[int] = []  # open items, outermost first
     previous = ""
     for line in body_lines(doc):
-        found, previous = _label(line, previous), line.text.rstrip()
+        found, prior, previous = _label(line, previous), previous, line.text.rstrip()
         if found is None:
-            if nodes and (nodes[-1].is_item or _WRAPPED_RANGE.match(line.text)) and _continues(nodes[-1], line):
+            field = nodes and _wrapped_field(prior, line.text)  # the rest of a name, however short the line
+            if field or (nodes and (nodes[-1].is_item or _WRAPPED_RANGE.match(line.text)) and _continues(nodes[-1], line)):
                 last = nodes[-1]
                 last.text = f"{last.text} {line.text}"
                 last.end = line.end

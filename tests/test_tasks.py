@@ -449,3 +449,23 @@ def test_a_sentence_opening_on_its_deadline(text: str, expected: list) -> None:
     assert [t.assignees for t in got] == [names for names, _, _ in expected]
     assert all(t.action.startswith(start) and t.deadline == deadline
                for t, (_, start, deadline) in zip(got, expected, strict=True))
+
+
+def test_fields_listed_after_the_bodies_colon() -> None:
+    # Điều 3 of a Quyết định of UBND tỉnh Bình Định (data/tuning/structure2), the PDF line broken at the dash
+    doc = run("Điều 3.\nChánh Văn phòng UBND tỉnh; Giám đốc các Sở: Lao động\n- Thương binh và Xã hội, Nội vụ, Tài "
+              "chính, Y tế; Chủ tịch UBND các huyện, thị xã, thành phố và Thủ trưởng các cơ quan liên quan chịu trách "
+              "nhiệm thi hành Quyết định này./.")
+    [task] = doc.record.tasks
+    assert task.assignees == ["Chánh Văn phòng UBND tỉnh",
+                              "Giám đốc các Sở: Lao động - Thương binh và Xã hội, Nội vụ, Tài chính, Y tế",
+                              "Chủ tịch UBND các huyện, thị xã, thành phố", "Thủ trưởng các cơ quan liên quan"]
+    assert task.action.startswith("chịu trách nhiệm thi hành")
+
+
+def test_a_body_after_the_fields_list_is_its_own_doer() -> None:
+    # Nghị định 46/2026/NĐ-CP (corpus): the fields end where another kind of body starts
+    doer = split_doer("Các Bộ: Y tế, Nông nghiệp và Môi trường, Công Thương, Tài chính và Ủy ban nhân dân cấp tỉnh có "
+                      "trách nhiệm hoàn thiện việc kết nối, chia sẻ dữ liệu.")
+    assert doer is not None
+    assert doer.names == ["Các Bộ: Y tế, Nông nghiệp và Môi trường, Công Thương, Tài chính", "Ủy ban nhân dân cấp tỉnh"]
