@@ -127,3 +127,14 @@ def test_split_is_disjoint_and_annotated():
         flat = " ".join(text.split()).casefold()
         for e in gold["entities"]:
             assert " ".join(e["text"].split()).casefold() in flat or (e["label"] == "ORG" and stem[:3].isdigit()), (stem, e)
+
+
+def test_the_shipped_model_was_trained_on_the_data_in_data_gold():
+    # The meta's hash is of what training reads (train texts and their entity lists): a change
+    # to those without retraining (`models/train_tagger.py`) shows here.
+    split = json.loads((ROOT / "data" / "split.json").read_text(encoding="utf-8"))
+    for folder in (ROOT / "models" / "entities_crf", ROOT / "pipeline" / "models" / "entities_crf"):
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        assert meta["data_sha256"] == train_tagger.data_hash(split["train"]), folder
+    shipped = ROOT / "pipeline" / "models" / "entities_crf" / "model.bin"
+    assert shipped.read_bytes() == (ROOT / "models" / "entities_crf" / "model.bin").read_bytes()
