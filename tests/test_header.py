@@ -38,13 +38,15 @@ def _accepts(expected: object, got: object) -> bool:
                for o in options)
 
 
+HEADER_KEYS = ("issuer", "issuer_parent", "doc_type", "number", "symbol", "place", "subject")
+# Only the keys each seed's gold annotates (issuer_parent is set in one of five).
+ANNOTATED = [(stem, key) for stem in SEEDS for key in HEADER_KEYS if key in gold(stem)["header"]]
+
+
 @needs_shared
-@pytest.mark.parametrize("stem", SEEDS)
-@pytest.mark.parametrize("key", ["issuer", "issuer_parent", "doc_type", "number", "symbol", "place", "subject"])
+@pytest.mark.parametrize(("stem", "key"), ANNOTATED)
 def test_seed_header_fields(stem: str, key: str) -> None:
     want = gold(stem)["header"]
-    if key not in want:
-        pytest.skip("not annotated")
     got = getattr(seed_record(stem).header, key)
     assert _accepts(want[key], got), f"{stem} {key}: {got!r}"
 
