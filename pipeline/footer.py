@@ -32,7 +32,8 @@ from pipeline.tables import load
 
 # "Nơi nhận:", "NƠI NHẬN", OCR's "ơi nhận:"; not "Nơi nhận hồ sơ" (a lower-case word goes on).
 _RECEIVERS = regex.compile(r"(?:N|(?<![\p{L}]))[ơo]i\s+nh[ậa][nm](?-i:(?!\s*\p{Ll}))\s*:?", regex.I)
-_BULLET = regex.compile(r"[-–—•+*~]+\s*")
+# A scan turned into markdown doubles the mark: "- - Như trên;" (the converter's bullet, then the dash).
+_BULLET = regex.compile(r"(?:[-–—•+*~]+\s*)+")
 _ARCHIVE = regex.compile(r"Lưu\s*(?:trữ)?\s*[:.]?\s*(?P<what>.*)", regex.I)
 _PURPOSE = regex.compile(r"\((?P<inner>[^()]{1,80})\)\s*$")
 # After this many lines the "Nơi nhận" list is over, whatever follows.
@@ -149,7 +150,21 @@ def _add_entries(doc: Doc, start: int, text: str) -> None:
         name, purpose, raw_purpose = _split_purpose(entry)
         s = start + m.start() + len(raw) - len(raw.lstrip())
         e = start + m.start() + len(raw.rstrip())
+        if _purpose_after(footer.distribution, entry, k):
+            last = footer.distribution[-1]
+            last.purpose_raw = entry.strip("() ")
+            last.purpose = expand_purpose(last.purpose_raw)
+            if last.span is not None:
+                last.span = [last.span[0], doc.span(s, e)[1]]
+            continue
         footer.distribution.append(Distribution(name, purpose, raw_purpose, doc.span(s, e)))
+
+
+def _purpose_after(entries: list[Distribution], entry: str, k: int) -> bool:
+    """ "Thường trực Thành ủy; (để b/c)": a Word table's brace purpose lands after the semicolon;
+    it belongs to the entry before it on the same line, not to a recipient of its own."""
+    return (k > 0 and bool(entries) and entries[-1].purpose is None and entry.startswith("(")
+            and entry.endswith(")") and expand_purpose(entry) is not None)
 
 
 def _is_signature_part(entry: str) -> bool:

@@ -200,3 +200,26 @@ def test_slashed_authority(block: str, authority: str, position: str, name: str)
 def test_deputy_under_ky_thay(text: str, position: str) -> None:
     _, f = _read(text)
     assert (f.signer.authority, f.signer.position, f.signer.name) == ("KT", position, "Nguyễn Sinh Hùng")
+
+
+def test_brace_purpose_after_semicolon_joins_the_entry_before() -> None:
+    # data/tuning/full/hanoi-2280-qd-ubnd-2026: the brace purpose of a Word table lands after ";".
+    text = ("Nơi nhận:\n- Đ/c Bí thư Thành ủy;\n- Thường trực Thành ủy; (để b/c)\n- Chủ tịch UBND Thành phố;\n"
+            "- UBND các phường, xã; (để ph/h th/h)\n- Lưu: VT, ĐT (M).\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
+            "PHÓ CHỦ TỊCH\n\nTrương Việt Dũng")
+    doc, f = _read(text)
+    assert [(d.name, d.purpose) for d in f.distribution] == [
+        ("Đ/c Bí thư Thành ủy", None), ("Thường trực Thành ủy", "báo cáo"), ("Chủ tịch UBND Thành phố", None),
+        ("UBND các phường, xã", "phối hợp thực hiện")]
+    second = f.distribution[1].span
+    assert second is not None and text[second[0]:second[1]] == "- Thường trực Thành ủy; (để b/c)"
+
+
+def test_doubled_list_marks_of_a_converted_scan() -> None:
+    # data/tuning/full/longan-a308-cv-ubnd-2010: OCR to markdown writes "- - " before each entry.
+    text = ("Nơi nhận:\n\n- - CT, PCT.UBND tỉnh (Trần Hữu Phước);\n- - Như trên;\n- - Giám đốc Sở VHTTDL;\n"
+            "- - Phòng NCVX;\n- - Lưu: VT, V.\n\nTM. ỦY BAN NHÂN DÂN TỈNH  \nKT. CHỦ TỊCH  \nPHÓ CHỦ TỊCH\n\n"
+            "Trần Hữu Phước")
+    _, f = _read(text)
+    assert [d.name for d in f.distribution] == ["CT, PCT.UBND tỉnh", "Như trên", "Giám đốc Sở VHTTDL", "Phòng NCVX"]
+    assert f.archive == "VT, V"
