@@ -37,6 +37,10 @@ _RECIPIENTS = regex.compile(r"Kính\s*gửi\s*[:.]?\s*", regex.I)  # "Kínhgửi
 # A place opens a word: "6202/UBND-KT, ngày …" is a number and its date, not a place.
 _PLACE_DATE = regex.compile(r"(?:(?<![\p{L}\p{N}/\-])(?P<place>\p{Lu}[\p{L}\s.'\-]{0,40}?)\s*,\s*)?(?=[Nn]gày\b)")
 _BULLET = regex.compile(r"[-–—•+*~]\s*")
+# A scan turned into markdown doubles the list mark: "- - Sở Nội vụ;".
+_BULLETS = regex.compile(r"(?:[-–—•+*~]\s*)+")
+# "Hà Nội, ngày tháng năm": a draft or a copy before numbering leaves every part of the date blank.
+_BLANK_DATE = regex.compile(r"ngày[\s.…_]*tháng[\s.…_]*năm[\s.…_]*$", regex.I)
 _PARTY_MOTTO = regex.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 # The Đoàn's counterpart of the Quốc hiệu, over its documents' right column; only a cell of its own
 # is one ("BAN CHẤP HÀNH ĐOÀN TNCS HỒ CHÍ MINH TỈNH X" names the issuer).
@@ -277,6 +281,8 @@ def _place_date(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
     if not m or (m.start() > 0 and m.group("place") is None) or _in_brackets(cell.text, m.start()):
         return cell
     found = first_date(cell.text, m.end())
+    if found is None and m.group("place") and _BLANK_DATE.match(cell.text, m.end()):
+        return _blank_date_place(doc, r, cell, m)
     if found is None or found.start != m.end():
         return cell
     h = r.header
@@ -290,6 +296,19 @@ def _place_date(doc: Doc, r: _Reading, cell: Cell) -> Cell | list[Cell]:
         h.spans["place"] = doc.span(ps, ps + len(place))
     r.last_end = max(r.last_end, cell.start + found.end)
     return _around(cell, m.start(), found.end)
+
+
+def _blank_date_place(doc: Doc, r: _Reading, cell: Cell, m: regex.Match[str]) -> Cell | list[Cell]:
+    """The place before a date left wholly blank; the date stays null."""
+    place = m.group("place").strip()
+    if regex.search(r"\d", place):
+        return cell
+    ps = cell.start + m.start("place")
+    r.header.place = place
+    r.header.spans["place"] = doc.span(ps, ps + len(place))
+    end = len(cell.text.rstrip())
+    r.last_end = max(r.last_end, cell.start + end)
+    return _around(cell, m.start(), end)
 
 
 def _in_brackets(text: str, pos: int) -> bool:
@@ -440,7 +459,7 @@ def _recipients(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
     h = r.header
     for entry in entries:
         for m in regex.finditer(r"[^;]+", entry.text):
-            name = _BULLET.sub("", m.group().strip(), count=1).strip(" .;,")
+            name = _BULLETS.sub("", m.group().strip(), count=1).strip(" .;,")
             if name:
                 h.recipients.append(name)
     if entries:

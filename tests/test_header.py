@@ -635,3 +635,27 @@ def test_a_bracketed_citation_in_the_body_is_no_note() -> None:
     _, h = _read("KẾ HOẠCH\nTổ chức hội nghị\n\nThực hiện chỉ đạo của UBND tỉnh (Công văn số 12/UBND-KT ngày "
                  "1/2/2023), Sở Nội vụ ban hành kế hoạch.\nGiao các phòng thực hiện.")
     assert (h.number, h.symbol, h.date.year) == (None, None, None)
+
+
+def test_place_before_a_wholly_blank_date() -> None:
+    # data/tuning/full/hanoi-453-tb-ubnd-2026: a copy taken before numbering and dating.
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: /TB-UBND\n\nHà Nội, ngày tháng năm\n\nTHÔNG BÁO\nVề việc treo cờ Tổ quốc\n\n"
+            "Nhân dịp Đại hội đại biểu toàn quốc Mặt trận Tổ quốc Việt Nam lần thứ XI, nhiệm kỳ 2026 - 2031.")
+    doc, h = _read(text)
+    assert h.place == "Hà Nội"
+    assert (h.date.year, h.date.month, h.date.day) == (None, None, None)
+    assert h.subject == "treo cờ Tổ quốc"
+    start, end = h.spans["place"]
+    assert text[start:end] == "Hà Nội"
+
+
+def test_recipients_under_doubled_list_marks() -> None:
+    # data/tuning/full/longan-a308-cv-ubnd-2010: OCR to markdown writes "- - " before each recipient.
+    text = ("**ỦY BAN NHÂN DÂN  \nTỈNH LONG AN**\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  \n"
+            "Độc lập - Tự do - Hạnh phúc**\n\nSố: A308/TUBND-VX\n\nTân An, ngày 19 tháng 4 năm 2010\n\n"
+            "V/v trao tặng danh hiệu Anh hùng  \nlực lượng vũ trang nhân dân\n\nKính gửi:\n\n"
+            "- - Ban Tuyên giáo Tỉnh ủy;\n- - Sở Nội vụ;\n- - Bộ chỉ huy Quân sự tỉnh;\n\n"
+            "Sau khi xem xét công văn số 43/CV-TĐKT ngày 12/4/2010 của Ban Thi đua Khen thưởng, UBND tỉnh có ý kiến như sau:")
+    _, h = _read(text)
+    assert h.recipients == ["Ban Tuyên giáo Tỉnh ủy", "Sở Nội vụ", "Bộ chỉ huy Quân sự tỉnh"]
