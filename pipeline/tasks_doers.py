@@ -44,8 +44,9 @@ class Doer:
 
     @property
     def descriptive(self) -> bool:
-        """A doer that is described, not told ("Hội đồng có 12 thành viên", "Trung tâm là …")."""
-        return self.verb in _tables()["descriptive"]
+        """A doer that is described, not told ("Hội đồng có 12 thành viên", "Trung tâm là …"); after a
+        hand-over cue the same verb is the task ("Giao các Bộ: Công an, Tài chính có ý kiến …")."""
+        return self.verb in _tables()["descriptive"] and not self.lead
 
     @property
     def speech(self) -> bool:
@@ -181,7 +182,10 @@ def _lists_fields(body: str, colon: int) -> bool:
 
 
 _PAREN = regex.compile(r"\s*\([^()]*\)")
-_SPLIT = regex.compile(r"\s*;\s*|\s*,\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})|\s*,\s*(?=(?:các|mỗi|từng)\s)|\s+và\s+(?=các\s)")
+_SPLIT = regex.compile(r"\s*;\s*|\s*,\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})|\s*,\s*(?=(?:các|mỗi|từng)\s)|\s+và\s+(?=các\s)"
+                       r"|\s+và\s+(?=(?:ông|bà)\s+\p{Lu})")
+# The person a decision concerns, named after the offices that carry it out ("… và ông Nguyễn Mạnh Hùng").
+_PERSON = regex.compile(r"(?i:ông|bà)\s+\p{Lu}")
 
 
 def is_named(name: str) -> bool:
@@ -212,7 +216,7 @@ def split_units(phrase: str) -> list[str]:
         if any(s < m.start() < e for s, e in fixed):
             continue  # "các Sở, Ban, ngành" is one list of bodies, not two doers
         rest = phrase[m.end():]
-        if m.group().strip() not in (";",) and not starts_with_doer(rest):
+        if m.group().strip() not in (";",) and not starts_with_doer(rest) and not _PERSON.match(rest):
             continue
         parts.append(phrase[pos:m.start()])
         pos = m.end()

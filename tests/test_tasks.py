@@ -469,3 +469,36 @@ def test_a_body_after_the_fields_list_is_its_own_doer() -> None:
                       "trách nhiệm hoàn thiện việc kết nối, chia sẻ dữ liệu.")
     assert doer is not None
     assert doer.names == ["Các Bộ: Y tế, Nông nghiệp và Môi trường, Công Thương, Tài chính", "Ủy ban nhân dân cấp tỉnh"]
+
+
+def test_a_handed_task_may_open_on_a_describing_verb() -> None:
+    # Công văn 3722/VPCP-CN (data/tuning/full): after "Giao", "có ý kiến" is the task, not a description
+    doc = run("Phó Thủ tướng Thường trực Chính phủ Phạm Gia Túc có ý kiến như sau:\n\nGiao các Bộ: Công an, Tài "
+              "chính, Xây dựng, Tư pháp, Nông nghiệp và Môi trường có ý kiến đối với đề xuất, kiến nghị của Ủy ban "
+              "nhân dân tỉnh Đồng Nai tại Tờ trình số 92/TTr-UBND nêu trên, ý kiến của Ủy ban nhân dân tỉnh Đồng Nai "
+              "trước ngày 10 tháng 5 năm 2026 để báo cáo Thủ tướng Chính phủ.")
+    [task] = doc.record.tasks
+    assert task.assignees == ["Các Bộ: Công an, Tài chính, Xây dựng, Tư pháp, Nông nghiệp và Môi trường"]
+    assert task.action.startswith("có ý kiến đối với đề xuất")
+    assert task.deadline == "2026-05-10"
+    doer = split_doer("Hội đồng có 12 thành viên, do Chủ tịch UBND tỉnh làm Chủ tịch.")
+    assert doer is None or doer.descriptive
+
+
+def test_the_office_for_people_with_merit_is_a_name() -> None:
+    # Quyết định 64 of Sở LĐ-TB&XH Long An (data/tuning/full): "Người có công" names a phòng, its "có" is no verb
+    doc = run("**QUYẾT ĐỊNH**\n\n**Điều 1.** Trợ cấp một lần đối với Bà Đinh Thị Một, sinh năm 1951.\n\n"
+              "**Điều 2.** Trưởng phòng Người có công, Trưởng phòng Kế hoạch - Tài chính, Trưởng phòng Lao động - "
+              "Thương binh và Xã hội huyện Tân Thanh và Bà Đinh Thị Một chịu trách nhiệm thi hành Quyết định này.")
+    [task] = doc.record.tasks
+    assert task.assignees == ["Trưởng phòng Người có công", "Trưởng phòng Kế hoạch - Tài chính",
+                              "Trưởng phòng Lao động - Thương binh và Xã hội huyện Tân Thanh", "Bà Đinh Thị Một"]
+
+
+def test_the_person_named_after_the_offices_is_a_doer_of_their_own() -> None:
+    # Quyết định 729/QĐ-TTg and 1815/QĐ-UBND of huyện Đức Hòa (data/tuning/full)
+    assert split_units("Bộ trưởng Bộ Nội vụ, Hội đồng nhân dân, Ủy ban nhân dân thành phố Đà Nẵng và ông Nguyễn "
+                       "Mạnh Hùng") == ["Bộ trưởng Bộ Nội vụ", "Hội đồng nhân dân", "Ủy ban nhân dân thành phố Đà Nẵng",
+                                        "ông Nguyễn Mạnh Hùng"]
+    assert split_units("Chủ tịch UBND xã Tân Phú và bà Phan Thị Năm") == ["Chủ tịch UBND xã Tân Phú", "bà Phan Thị Năm"]
+    assert split_units("Sở Nông nghiệp và Phát triển nông thôn") == ["Sở Nông nghiệp và Phát triển nông thôn"]
