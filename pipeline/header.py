@@ -129,9 +129,11 @@ def _read_cell(doc: Doc, r: _Reading, zone: list[Cell], i: int) -> int:
     if r.title_seen and _header_after_title(r, zone, i):
         _forget_title(r)
     if (not r.title_seen and hf.is_issuer_line(cell.text) and not _NOISE.match(cell.text)
-            and not (r.issuer_lines and (r.header.number or r.header.symbol) and r.header.date.year)):
+            and not (r.issuer_lines and (r.header.number or r.header.symbol) and r.header.date.year)
+            and not (r.issuer_lines and r.header.recipients)):
         # Past the issuer column, number and date, a body's name is the title's or the subject's
-        # ("HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" under a Kết luận), not the issuer.
+        # ("HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" under a Kết luận), not the issuer; past
+        # the "Kính gửi" list it is a received stamp on a scan ("SỞ LAO ĐỘNG … LONG AN / Ngày 29/4/2010").
         group = [cell]
         while i + 1 < len(zone) and (_continues_issuer(zone[i + 1]) or _open_head(group, zone[i + 1])):
             i += 1

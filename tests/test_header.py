@@ -659,3 +659,15 @@ def test_recipients_under_doubled_list_marks() -> None:
             "Sau khi xem xét công văn số 43/CV-TĐKT ngày 12/4/2010 của Ban Thi đua Khen thưởng, UBND tỉnh có ý kiến như sau:")
     _, h = _read(text)
     assert h.recipients == ["Ban Tuyên giáo Tỉnh ủy", "Sở Nội vụ", "Bộ chỉ huy Quân sự tỉnh"]
+
+
+def test_a_received_stamp_after_the_recipients_is_no_issuer() -> None:
+    # data/tuning/full/longan-a308-cv-ubnd-2010: a scan's "đến" stamp is OCR'd under the Kính gửi list.
+    text = ("**ỦY BAN NHÂN DÂN  \nTỈNH LONG AN**\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  \n"
+            "Độc lập - Tự do - Hạnh phúc**\n\nSố: A308/TUBND-VX\n\nTân An, ngày 19 tháng 4 năm 2010\n\n"
+            "V/v trao tặng danh hiệu Anh hùng  \nlực lượng vũ trang nhân dân\n\nKính gửi:\n\n"
+            "- - Sở Nội vụ;\n- - Bộ chỉ huy Quân sự tỉnh.\n\nSỞ LAO ĐỘNG TRẪI XE LONG AN\n\nNgày 29/4/2010\n\n"
+            "Sau khi xem xét công văn số 43/CV-TĐKT ngày 12/4/2010 của Ban Thi đua Khen thưởng, UBND tỉnh có ý kiến như sau:")
+    _, h = _read(text)
+    assert _fold(h.issuer) == _fold("Ủy ban nhân dân tỉnh Long An")
+    assert h.issuer_parent is None
