@@ -18,6 +18,7 @@ and the 2025 successor.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 from pipeline.document import Doc
@@ -87,7 +88,7 @@ def _may_fill_gap(s: Scan, m: Mention) -> bool:
 def add(doc: Doc) -> None:
     """Add the entities of ``doc`` to ``doc.record.entities``."""
     s = scan(doc.text)
-    mentions = _with_model(doc, s, recognise(s))
+    mentions = _signer_is_a_person(doc, _with_model(doc, s, recognise(s)))
     context = Context.from_doc(doc, mentions)
     for m in mentions:
         span = doc.span(m.start, m.end)
@@ -105,6 +106,22 @@ def add(doc: Doc) -> None:
                 source=m.source,
             )
         )
+
+
+def _signer_is_a_person(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The footer read the signer's name: an ORG found on it is a surname that heads bodies too
+    ("Đoàn Ngọc Lâm" under "PHÓ CHỦ TỊCH"), so it is the person."""
+    signer = doc.record.footer.signer
+    if not signer.name or not signer.span:
+        return mentions
+    lo, hi = signer.span
+    out = []
+    for m in mentions:
+        span = doc.span(m.start, m.end)
+        if m.label == "ORG" and lo <= span[0] and span[1] <= hi and doc.source[span[0]:span[1]] == signer.name:
+            m = dataclasses.replace(m, label="PER")
+        out.append(m)
+    return out
 
 
 def counts(doc: Doc) -> Counter[str]:

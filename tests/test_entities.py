@@ -310,3 +310,18 @@ def test_issuer_header_on_two_lines(text, expected):
 )
 def test_party_blocs_boards_and_offices(text, expected):
     assert labelled(text, "ORG") == expected
+
+
+def test_a_signer_whose_surname_heads_bodies_is_a_person():
+    # Quyết định 3218/QĐ-UBND of Quảng Bình (data/tuning/full): "Đoàn" is a surname under the signature
+    from pipeline import footer
+
+    text = ("Điều 4. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này./.\n\nNơi nhận:\n"
+            "- Như Điều 4;\n- Cổng TTĐT QB;\n- Lưu: VT, KSTTHC. | KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\n\nĐoàn Ngọc Lâm\n\n"
+            "PHỤ LỤC\n\nDANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH TRONG LĨNH VỰC CHĂN NUÔI")
+    doc = Doc.from_text(text)
+    footer.add(doc)
+    entities.add(doc)
+    got = [(e.label, e.text) for e in doc.record.entities]
+    assert ("PER", "Đoàn Ngọc Lâm") in got and ("ORG", "Đoàn Ngọc Lâm") not in got
+    assert ("ORG", "Đoàn Thanh niên") in extract("Đoàn Thanh niên tổ chức tuyên truyền.")
