@@ -32,7 +32,8 @@ from pipeline.header_zone import Cell, cells, flattened_cells, is_body_start, jo
 from pipeline.record import Header
 from pipeline.tables import load
 
-_SUBJECT = regex.compile(r"(?:V\s*/\s*v|V/V|Về\s+việc|VỀ\s+VIỆC)\s*[:.]?\s*", regex.I)
+# "V/v", "Về việc"; a scan's OCR also gives "Vv" and keeps the quotes the trích yếu was set in.
+_SUBJECT = regex.compile(r"[\"“]?(?:V\s*/\s*v|V/V|Vv(?=\s)|Về\s+việc|VỀ\s+VIỆC)\s*[:.]?\s*", regex.I)
 _RECIPIENTS = regex.compile(r"Kính\s*gửi\s*[:.]?\s*", regex.I)  # "Kínhgửi:" where a converter lost the space
 # A place opens a word: "6202/UBND-KT, ngày …" is a number and its date, not a place.
 _PLACE_DATE = regex.compile(r"(?:(?<![\p{L}\p{N}/\-])(?P<place>\p{Lu}[\p{L}\s.'\-]{0,40}?)\s*,\s*)?(?=[Nn]gày\b)")
@@ -350,6 +351,8 @@ def _subject(doc: Doc, r: _Reading, zone: list[Cell], i: int, skip: int) -> int:
     while j < len(zone) and _continues_subject(zone[j], zone[j - 1].text):
         end = zone[j].end
         j += 1
+    if skip and zone[i].text[:1] in "\"“" and doc.text[end - 1] in "\"”":
+        end -= 1  # the closing quote of a quoted trích yếu
     if end > start:
         _set_subject(doc, r.header, start, end)
         r.subject_at = (start, end)

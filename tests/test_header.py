@@ -671,3 +671,16 @@ def test_a_received_stamp_after_the_recipients_is_no_issuer() -> None:
     _, h = _read(text)
     assert _fold(h.issuer) == _fold("Ủy ban nhân dân tỉnh Long An")
     assert h.issuer_parent is None
+
+
+def test_a_quoted_vv_line_of_a_scan() -> None:
+    # data/tuning/full/ductan-44-cv-ubnd-2010: OCR keeps "Vv" without its slash and the quotes around it.
+    text = ("**ỦY BAN NHÂN DÂN  \nXÃ ĐỨC TÂN**\n\nSố : *44* DN-UBND\n\n*\"Vv chế độ trợ cấp ưu đãi  \n"
+            "đối với Anh hùng LLVT nhân dân\"*\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  \nĐộc lập - Tự do - Hạnh phúc.**\n\n"
+            "*Đức Tân, ngày 14 tháng 5 năm 2010*\n\n**Kính gửi:** Ủy ban nhân dân huyện Tân Trụ\n\n"
+            "Căn cứ quyết định số 212/QĐ-CTN ngày 23/02/2010 của Chủ tịch nước về việc truy tặng danh hiệu.")
+    _, h = _read(text)
+    assert h.doc_type == "Công văn"
+    assert h.subject == "chế độ trợ cấp ưu đãi đối với Anh hùng LLVT nhân dân"
+    start, end = h.spans["subject"]
+    assert text[start:end].startswith("chế độ") and text[start:end].endswith("nhân dân")
