@@ -325,3 +325,17 @@ def test_a_signer_whose_surname_heads_bodies_is_a_person():
     got = [(e.label, e.text) for e in doc.record.entities]
     assert ("PER", "Đoàn Ngọc Lâm") in got and ("ORG", "Đoàn Ngọc Lâm") not in got
     assert ("ORG", "Đoàn Thanh niên") in extract("Đoàn Thanh niên tổ chức tuyên truyền.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # Long An decisions and letters OCR'd from scans (data/tuning/full): the field written without its dash
+        ("Căn cứ công văn số 630 của Sở Lao động Thương binh và Xã hội về việc giải quyết chế độ.",
+         "Sở Lao động Thương binh và Xã hội"),
+        ("Trưởng Phòng Người có công, Trưởng Phòng Kế hoạch - Tài chính có trách nhiệm thi hành.", "Phòng Người có công"),
+        ("Trưởng Phòng Lao động Thương binh Xã hội huyện Tân Trù có trách nhiệm thi hành.",
+         "Phòng Lao động Thương binh Xã hội huyện Tân Trù"),
+    ],
+)
+def test_field_names_of_labour_and_merit_offices(text, expected):
+    assert expected in labelled(text, "ORG")
