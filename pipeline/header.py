@@ -6,6 +6,7 @@ inferred: the issuer from the symbol's issuer code or from the body, the type fr
 from a "V/v" line (a công văn). ``doc.body_start`` is set just past the last header piece.
 
 >>> from pipeline.document import Doc
+from pipeline.gazetteer import table_gazetteer, tokenize
 >>> doc = Doc.from_text("UBND TỈNH KON TUM\\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
 ...     "Số: /STNMT-VP\\nKon Tum, ngày tháng năm 2021\\nV/v Phát động phong trào thi đua\\n\\n"
 ...     "Kính gửi: Các phòng, đơn vị trực thuộc Sở\\n\\nThực hiện Chỉ thị số 14/CT-UBND")
@@ -19,12 +20,14 @@ from a "V/v" line (a công văn). ``doc.body_start`` is set just past the last h
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from pipeline import header_fields as hf
 from pipeline.dates import first_date
 from pipeline.document import Doc
+from pipeline.gazetteer import table_gazetteer, tokenize
 from pipeline.header_fields import is_upper
 from pipeline.header_infer import expand_abbreviation, infer_issuer
 from pipeline.header_note import find_note
@@ -486,8 +489,25 @@ def _is_recipient(cell: Cell, entries: list[Cell], listed_below: bool) -> bool:
     open_list = not entries or entries[-1].text.rstrip().endswith((";", ","))
     if open_list:
         return len(cell.text) < 150
-    return (listed_below and not cell.blank_before and len(cell.text) < 100 and cell.text[:1].isupper()
-            and not is_upper(cell.text) and not entries[-1].text.endswith("."))
+    return ((listed_below or _opens_with_body(cell.text)) and not cell.blank_before and len(cell.text) < 100
+            and cell.text[:1].isupper() and not is_upper(cell.text) and not entries[-1].text.endswith("."))
+
+
+def _opens_with_body(text: str) -> bool:
+    """A line that names a body ("Phòng Lao động TB&XH huyện Tân Trụ."): under "Kính gửi: Ủy ban nhân
+    dân huyện Tân Trụ" it is a second recipient set under the first, not the body's first line."""
+    if len(text) >= 80:
+        return False
+    toks = tokenize(text)
+    hit = table_gazetteer("org_heads", "heads_flat").longest(toks, 0) if toks else None
+    return hit is not None and not _verbs().search(text, toks[hit[0] - 1].end)
+
+
+@cache
+def _verbs() -> regex.Pattern[str]:
+    """The directive verbs: a line that names a body and goes on to act is the body's first sentence."""
+    verbs = sorted(load("task_patterns")["verbs"], key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(map(regex.escape, verbs)) + r")(?![\p{L}\d])")
 
 
 def _settle_issuer(doc: Doc, r: _Reading) -> None:

@@ -684,3 +684,13 @@ def test_a_quoted_vv_line_of_a_scan() -> None:
     assert h.subject == "chế độ trợ cấp ưu đãi đối với Anh hùng LLVT nhân dân"
     start, end = h.spans["subject"]
     assert text[start:end].startswith("chế độ") and text[start:end].endswith("nhân dân")
+
+
+def test_a_second_recipient_set_under_the_first() -> None:
+    # data/tuning/full/ductan-44-cv-ubnd-2010: "Kính gửi: A" with B aligned under A on the next line.
+    head = ("ỦY BAN NHÂN DÂN\nXÃ ĐỨC TÂN\n\nSố: 44/UBND\nV/v chế độ trợ cấp ưu đãi\n\n"
+            "Đức Tân, ngày 14 tháng 5 năm 2010\n\nKính gửi: Ủy ban nhân dân huyện Tân Trụ\n")
+    _, h = _read(head + "Phòng lao động TB&XH huyện Tân Trụ.\n\nCăn cứ quyết định số 212/QĐ-CTN ngày 23/02/2010.")
+    assert h.recipients == ["Ủy ban nhân dân huyện Tân Trụ", "Phòng lao động TB&XH huyện Tân Trụ"]
+    _, h = _read(head + "Ủy ban nhân dân xã đề nghị Phòng Tài chính bố trí kinh phí cho đơn vị.")
+    assert h.recipients == ["Ủy ban nhân dân huyện Tân Trụ"]
