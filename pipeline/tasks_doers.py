@@ -36,6 +36,7 @@ class Doer:
     action_at: int  # offset of ``action`` in the text given
     verb: str  # the verb that ended the doer phrase ("" when a colon did)
     lead: bool = False  # opened by a hand-over cue: "Giao …", "Đề nghị …", "Yêu cầu …"
+    opening: bool = True  # found where its sentence starts, not after a cue inside it
 
     @property
     def strong(self) -> bool:
@@ -45,8 +46,10 @@ class Doer:
     @property
     def descriptive(self) -> bool:
         """A doer that is described, not told ("Hội đồng có 12 thành viên", "Trung tâm là …"); after a
-        hand-over cue the same verb is the task ("Giao các Bộ: Công an, Tài chính có ý kiến …")."""
-        return self.verb in _tables()["descriptive"] and not self.lead
+        hand-over cue that opens the sentence the same verb is the task ("Giao các Bộ: Công an, Tài chính
+        có ý kiến …"), not after one inside a clause of a procedure ("… đề nghị Bộ Công an hoặc Cơ quan
+        đại diện của nước có người được đề nghị …")."""
+        return self.verb in _tables()["descriptive"] and not (self.lead and self.opening)
 
     @property
     def speech(self) -> bool:
@@ -55,7 +58,7 @@ class Doer:
 
     def shifted(self, by: int) -> Doer:
         """The same doer found ``by`` characters further into a longer text."""
-        return dataclasses.replace(self, action_at=self.action_at + by)
+        return dataclasses.replace(self, action_at=self.action_at + by, opening=self.opening and by == 0)
 
 
 @cache

@@ -483,6 +483,11 @@ def test_a_handed_task_may_open_on_a_describing_verb() -> None:
     assert task.deadline == "2026-05-10"
     doer = split_doer("Hội đồng có 12 thành viên, do Chủ tịch UBND tỉnh làm Chủ tịch.")
     assert doer is None or doer.descriptive
+    # a cue inside a clause of a procedure (Nghị định 66/2026/NĐ-CP, corpus) hands nothing on "có"
+    doc = run("c) Trong trường hợp cần thiết, hiệu trưởng hoặc giám đốc cơ sở giáo dục đại học có văn bản đề nghị "
+              "Bộ Công an hoặc Cơ quan đại diện của nước có người được đề nghị phong tặng có ý kiến về việc không vi "
+              "phạm pháp luật.")
+    assert not any("Bộ Công an hoặc Cơ quan đại diện của nước" in n for t in doc.record.tasks for n in t.assignees)
 
 
 def test_the_office_for_people_with_merit_is_a_name() -> None:
