@@ -248,7 +248,8 @@ def _recase_domains(text: str) -> str:
 
 
 _COMMITTEE = regex.compile(r"(?P<head>(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ|ĐOÀN))\s+(?P<place>[\p{Lu}\s\-]+)")
-_UNITS = regex.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|TP\.?|TX\.?)(?!\w)")
+# "THƯƠNG BINH VÀ XÃ HỘI" is society, no commune ("UBND XÃ HỘI XUÂN" is one).
+_UNITS = regex.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|(?<!(?:VÀ|BINH)\s)XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|TP\.?|TX\.?)(?!\w)")
 
 
 def _is_acronym(word: str) -> bool:

@@ -263,6 +263,9 @@ def test_type_from_symbol(symbol: str | None, expected: str | None) -> None:
     ("UBND TỈNH KON TUM", "UBND tỉnh Kon Tum"),
     ("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo"),
     ("Sở Nội vụ", "Sở Nội vụ"),  # already cased: untouched
+    # Long An scans (data/tuning/full): the field written without its dash; "XÃ HỘI" there is no commune
+    ("SỞ LAO ĐỘNG THƯƠNG BINH VÀ XÃ HỘI", "Sở lao động thương binh và xã hội"),
+    ("UBND XÃ HỘI XUÂN", "UBND xã Hội Xuân"),
 ])
 def test_recase(upper: str, cased: str) -> None:
     assert recase(upper) == cased
