@@ -61,13 +61,39 @@ def _tables() -> dict:
 
 
 def sentences(text: str, start: int) -> list[ActionText]:
-    """The sentences of ``text`` (which starts at ``start`` in the repaired text)."""
+    """The sentences of ``text`` (which starts at ``start`` in the repaired text); a clause after ";"
+    that hands a second unit its own duty is a sentence of its own.
+
+    >>> [s.text for s in sentences("Sở Nội vụ có trách nhiệm hướng dẫn; Sở Tài chính chủ trì bố trí kinh phí.", 0)]
+    ['Sở Nội vụ có trách nhiệm hướng dẫn', 'Sở Tài chính chủ trì bố trí kinh phí.']
+    """
     out, pos = [], 0
-    for m in _SENTENCE.finditer(text):
+    for m in [*_SENTENCE.finditer(text), *_clause_breaks(text)]:
+        if m.start() < pos:
+            continue
         out.append(ActionText(text[pos:m.start()], start + pos))
         pos = m.end()
     out.append(ActionText(text[pos:], start + pos))
     return [s for s in out if s.text.strip()] or [ActionText(text, start)]
+
+
+_SEMICOLON = regex.compile(r";\s+(?=\p{Lu})")
+_OPEN_END = regex.compile(r"\s(?:và|hoặc)$")
+
+
+def _clause_breaks(text: str) -> list[regex.Match[str]]:
+    """ "…; Sở Tài chính chủ trì …" after a clause with its own verb (not a list of doers "Chánh Văn
+    phòng UBND tỉnh; Giám đốc Sở …; … chịu trách nhiệm thi hành"): a second directive."""
+    out = []
+    for m in _SEMICOLON.finditer(text):
+        before = text[:m.start()]
+        if _verb_at(before, len(before)) is None:
+            continue
+        doer = split_doer(text[m.end():])
+        if (doer is not None and (doer.strong or doer.lead) and not doer.descriptive
+                and not _OPEN_END.search(doer.phrase)):  # "Giám đốc Quỹ quyết định chuẩn chi và chịu …"
+            out.append(m)
+    return out
 
 
 _CUE_WORDS = ("giao", "đề nghị", "yêu cầu", "chỉ đạo")

@@ -13,7 +13,7 @@ from pipeline.tables import load
 from pipeline.tasks_assignees import normalized
 from pipeline.tasks_deadlines import find_deadline
 from pipeline.tasks_doers import split_doer, split_units
-from pipeline.tasks_text import coordinators, handover_doer, heading_doer
+from pipeline.tasks_text import coordinators, handover_doer, heading_doer, sentences
 from tests.conftest import CORPUS, gold, needs_shared, seed_paths, seed_record
 
 
@@ -507,3 +507,21 @@ def test_the_person_named_after_the_offices_is_a_doer_of_their_own() -> None:
                                         "ông Nguyễn Mạnh Hùng"]
     assert split_units("Chủ tịch UBND xã Tân Phú và bà Phan Thị Năm") == ["Chủ tịch UBND xã Tân Phú", "bà Phan Thị Năm"]
     assert split_units("Sở Nông nghiệp và Phát triển nông thôn") == ["Sở Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_a_second_unit_handed_its_duty_after_a_semicolon() -> None:
+    # "…; UBND cấp tỉnh chịu trách nhiệm …" (Nghị định 162/2026/NĐ-CP, corpus) and a plan's Tổ chức thực hiện
+    doc = run("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ có trách nhiệm hướng dẫn, theo dõi việc triển khai Kế hoạch; "
+              "Sở Tài chính chủ trì bố trí kinh phí thực hiện.")
+    assert [(t.assignees, t.action) for t in doc.record.tasks] == [
+        (["Sở Nội vụ"], "có trách nhiệm hướng dẫn, theo dõi việc triển khai Kế hoạch"),
+        (["Sở Tài chính"], "chủ trì bố trí kinh phí thực hiện")]
+    # a list of doers split by ";" stays one task
+    doc = run("Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính; Chủ tịch UBND các huyện chịu trách nhiệm thi "
+              "hành Quyết định này.")
+    [task] = doc.record.tasks
+    assert task.assignees == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính", "Chủ tịch UBND các huyện"]
+    # nor does a doer phrase left open on "và" ("Giám đốc Quỹ quyết định chuẩn chi và chịu trách nhiệm …")
+    assert [s.text for s in sentences("Kế toán lập chứng từ; Giám đốc Quỹ quyết định chuẩn chi và chịu trách "
+                                      "nhiệm trước pháp luật.", 0)] == [
+        "Kế toán lập chứng từ; Giám đốc Quỹ quyết định chuẩn chi và chịu trách nhiệm trước pháp luật."]
