@@ -207,7 +207,7 @@ def test_brace_purpose_after_semicolon_joins_the_entry_before() -> None:
     text = ("Nơi nhận:\n- Đ/c Bí thư Thành ủy;\n- Thường trực Thành ủy; (để b/c)\n- Chủ tịch UBND Thành phố;\n"
             "- UBND các phường, xã; (để ph/h th/h)\n- Lưu: VT, ĐT (M).\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
             "PHÓ CHỦ TỊCH\n\nTrương Việt Dũng")
-    doc, f = _read(text)
+    _, f = _read(text)
     assert [(d.name, d.purpose) for d in f.distribution] == [
         ("Đ/c Bí thư Thành ủy", None), ("Thường trực Thành ủy", "báo cáo"), ("Chủ tịch UBND Thành phố", None),
         ("UBND các phường, xã", "phối hợp thực hiện")]

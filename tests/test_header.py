@@ -645,7 +645,7 @@ def test_place_before_a_wholly_blank_date() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
             "Số: /TB-UBND\n\nHà Nội, ngày tháng năm\n\nTHÔNG BÁO\nVề việc treo cờ Tổ quốc\n\n"
             "Nhân dịp Đại hội đại biểu toàn quốc Mặt trận Tổ quốc Việt Nam lần thứ XI, nhiệm kỳ 2026 - 2031.")
-    doc, h = _read(text)
+    _, h = _read(text)
     assert h.place == "Hà Nội"
     assert (h.date.year, h.date.month, h.date.day) == (None, None, None)
     assert h.subject == "treo cờ Tổ quốc"
