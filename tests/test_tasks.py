@@ -525,3 +525,11 @@ def test_a_second_unit_handed_its_duty_after_a_semicolon() -> None:
     assert [s.text for s in sentences("Kế toán lập chứng từ; Giám đốc Quỹ quyết định chuẩn chi và chịu trách "
                                       "nhiệm trước pháp luật.", 0)] == [
         "Kế toán lập chứng từ; Giám đốc Quỹ quyết định chuẩn chi và chịu trách nhiệm trước pháp luật."]
+
+
+def test_photographing_is_a_duty() -> None:
+    # Công văn A308/TUBND-VX of UBND tỉnh Long An (data/tuning/full), a dash item under "có ý kiến như sau:"
+    doc = run("UBND tỉnh có ý kiến như sau:\n\n- Văn phòng UBND tỉnh phát hành Thư mời.\n\n"
+              "- Sở Văn hóa, Thể thao và Du lịch chụp ảnh lưu niệm.")
+    assert (["Sở Văn hóa, Thể thao và Du lịch"], "chụp ảnh lưu niệm") in [
+        (t.assignees, t.action) for t in doc.record.tasks]
