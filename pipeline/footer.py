@@ -24,7 +24,7 @@ from functools import cache
 import regex
 
 from pipeline.document import Doc
-from pipeline.footer_signer import find_signature, is_signature_part, read_signer
+from pipeline.footer_signer import find_signature, is_signature_part, read_lone_name, read_signer
 from pipeline.header_fields import is_position, is_upper
 from pipeline.header_zone import Cell, cells
 from pipeline.record import Distribution
@@ -55,7 +55,10 @@ def add(doc: Doc) -> None:
     if signature is not None:
         last_end = max(last_end, read_signer(doc, lines, signature, footer.signer))
     if receivers is not None:
-        last_end = max(last_end, _read_distribution(doc, lines, receivers))
+        listed_end = _read_distribution(doc, lines, receivers)
+        last_end = max(last_end, listed_end)
+        if signature is None:
+            last_end = max(last_end, read_lone_name(doc, lines, listed_end, footer.signer))
     footer.span = doc.span(first.start, last_end)
 
 

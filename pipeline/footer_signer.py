@@ -14,6 +14,8 @@ TRƯỞNG - THỨ TRƯỞNG"), or on the "Nơi nhận" line when two columns wer
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from pipeline.document import Doc
@@ -112,6 +114,26 @@ def read_signer(doc: Doc, lines: list[Cell], at: int, signer: Signer) -> int:
             end = max(end, lines[j].end)
     signer.span = doc.span(line.start, end)
     return end
+
+
+def read_lone_name(doc: Doc, lines: list[Cell], after: int, signer: Signer) -> int:
+    """A name alone under the "Nơi nhận" list, its title lost (a scan's OCR kept only "**Nguyễn Văn
+    Thuận**"): the signer's name when it ends the text and opens on a surname; the end it used, or 0."""
+    rest = [c for c in lines if c.start >= after]
+    if not rest or len(rest) > 2:
+        return 0
+    text = _clean(rest[-1].text)
+    m = _NAME.fullmatch(text)
+    if m is None or m.group("name").split()[0] not in _surnames():
+        return 0
+    signer.name = m.group("name")
+    signer.span = doc.span(rest[-1].start, rest[-1].end)
+    return rest[-1].end
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(load("person_names")["surnames"])
 
 
 def _under_authority(lines: list[Cell], i: int, end: int, rest: str, m: regex.Match[str]) -> tuple:

@@ -223,3 +223,14 @@ def test_doubled_list_marks_of_a_converted_scan() -> None:
     _, f = _read(text)
     assert [d.name for d in f.distribution] == ["CT, PCT.UBND tỉnh", "Như trên", "Giám đốc Sở VHTTDL", "Phòng NCVX"]
     assert f.archive == "VT, V"
+
+
+def test_a_name_alone_under_the_list_is_the_signer() -> None:
+    # data/tuning/full/tantru-423-cv-ldtbxh-2010: the scan's OCR kept the name, not the title above it
+    text = "Kính đề nghị Sở LĐTB&XH xem xét giải quyết.\n\n**Nơi nhận:**\n\n- - Như trên;\n- - UBND huyện;\n- - Lưu\n\n**Nguyễn Văn Thuận**"
+    _, f = _read(text)
+    assert (f.signer.authority, f.signer.position, f.signer.name) == (None, None, "Nguyễn Văn Thuận")
+    assert f.signer.span is not None and text[f.signer.span[0]:f.signer.span[1]] == "Nguyễn Văn Thuận"
+    # a capitalised line that is no name stays out ("Phụ lục kèm theo")
+    _, f = _read("Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nPhụ lục Kèm Theo")
+    assert f.signer.name is None
