@@ -697,3 +697,14 @@ def test_a_second_recipient_set_under_the_first() -> None:
     assert h.recipients == ["Ủy ban nhân dân huyện Tân Trụ", "Phòng lao động TB&XH huyện Tân Trụ"]
     _, h = _read(head + "Ủy ban nhân dân xã đề nghị Phòng Tài chính bố trí kinh phí cho đơn vị.")
     assert h.recipients == ["Ủy ban nhân dân huyện Tân Trụ"]
+
+
+@pytest.mark.parametrize(("upper", "full"), [
+    # Long An scans (data/tuning/full): the labour office's field abbreviated whole or in part
+    ("PHÒNG LĐTB&XH HUYỆN TÂN TRỤ", "Phòng Lao động - Thương binh và Xã hội huyện Tân Trụ"),
+    ("PHÒNG LAO ĐỘNG- TB&XH", "Phòng lao động- Thương binh và Xã hội"),
+])
+def test_labour_field_abbreviations_are_written_out(upper: str, full: str) -> None:
+    from pipeline.header_infer import expand_abbreviation
+
+    assert expand_abbreviation(recase(upper)) == full
