@@ -41,6 +41,7 @@ from pipeline.tasks_text import (
     is_boilerplate,
     is_closing,
     is_decision,
+    is_duty,
     is_normative,
     sentences,
     time_lead,
@@ -215,8 +216,11 @@ def _read_sentences(doc: Doc, ctx: _Context, node: Node, skip_first: bool, index
     for k, part in enumerate(parts):
         if skip_first and k == 0:
             continue
+        # "…có trách nhiệm …; Thủ trưởng các cơ quan, đơn vị chỉ đạo …": a clause after a duty is one too
+        after_duty = k > 0 and doc.text[max(0, part.start - 3):part.start].rstrip().endswith(";") \
+            and is_duty(parts[k - 1].text)
         for doer in _sentence_doers(part.text, inner_giao=not ctx.normative or ctx.decision):
-            if doer.speech or doer.descriptive or not (doer.lead or doer.strong or plain_ok):
+            if doer.speech or doer.descriptive or not (doer.lead or doer.strong or plain_ok or after_duty):
                 continue
             if not _allowed(nodes, index, ctx, doer):
                 continue

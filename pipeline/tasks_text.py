@@ -68,7 +68,7 @@ def sentences(text: str, start: int) -> list[ActionText]:
     ['Sở Nội vụ có trách nhiệm hướng dẫn', 'Sở Tài chính chủ trì bố trí kinh phí.']
     """
     out, pos = [], 0
-    for m in [*_SENTENCE.finditer(text), *_clause_breaks(text)]:
+    for m in sorted([*_SENTENCE.finditer(text), *_clause_breaks(text)], key=lambda b: b.start()):
         if m.start() < pos:
             continue
         out.append(ActionText(text[pos:m.start()], start + pos))
@@ -90,10 +90,19 @@ def _clause_breaks(text: str) -> list[regex.Match[str]]:
         if _verb_at(before, len(before)) is None:
             continue
         doer = split_doer(text[m.end():])
-        if (doer is not None and (doer.strong or doer.lead) and not doer.descriptive
-                and not _OPEN_END.search(doer.phrase)):  # "Giám đốc Quỹ quyết định chuẩn chi và chịu …"
+        if doer is None or doer.descriptive or doer.speech or _OPEN_END.search(doer.phrase):
+            continue  # "Giám đốc Quỹ quyết định chuẩn chi và chịu …": a doer phrase left open
+        # a plain verb too when the clause before is a duty ("UBND các phường, xã có trách nhiệm …;
+        # Thủ trưởng các cơ quan, đơn vị chỉ đạo, kiểm tra …")
+        if doer.strong or doer.lead or is_duty(before[before.rfind(";") + 1:]):
             out.append(m)
     return out
+
+
+def is_duty(clause: str) -> bool:
+    """A clause that hands its doer a duty ("Sở Nội vụ có trách nhiệm …")."""
+    doer = split_doer(clause.strip())
+    return doer is not None and doer.strong
 
 
 _CUE_WORDS = ("giao", "đề nghị", "yêu cầu", "chỉ đạo")

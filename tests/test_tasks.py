@@ -533,3 +533,14 @@ def test_photographing_is_a_duty() -> None:
               "- Sở Văn hóa, Thể thao và Du lịch chụp ảnh lưu niệm.")
     assert (["Sở Văn hóa, Thể thao và Du lịch"], "chụp ảnh lưu niệm") in [
         (t.assignees, t.action) for t in doc.record.tasks]
+
+
+def test_a_clause_after_a_duty_hands_its_own_doer_a_task() -> None:
+    # Thông báo 453/TB-UBND of UBND TP Hà Nội (data/tuning/full)
+    doc = run("Ủy ban nhân dân các phường, xã có trách nhiệm chỉ đạo, kiểm tra, nhắc nhở việc treo cờ Tổ quốc ở địa bàn "
+              "dân cư; Thủ trưởng các cơ quan, đơn vị chỉ đạo, kiểm tra việc treo cờ Tổ quốc ở các đơn vị thuộc quyền "
+              "quản lý đảm bảo đúng quy định./.")
+    assert [(t.assignees, t.action) for t in doc.record.tasks] == [
+        (["Ủy ban nhân dân các phường, xã"], "có trách nhiệm chỉ đạo, kiểm tra, nhắc nhở việc treo cờ Tổ quốc ở địa bàn dân cư"),
+        (["Thủ trưởng các cơ quan, đơn vị"],
+         "chỉ đạo, kiểm tra việc treo cờ Tổ quốc ở các đơn vị thuộc quyền quản lý đảm bảo đúng quy định")]
