@@ -6,7 +6,6 @@ inferred: the issuer from the symbol's issuer code or from the body, the type fr
 from a "V/v" line (a công văn). ``doc.body_start`` is set just past the last header piece.
 
 >>> from pipeline.document import Doc
-from pipeline.gazetteer import table_gazetteer, tokenize
 >>> doc = Doc.from_text("UBND TỈNH KON TUM\\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
 ...     "Số: /STNMT-VP\\nKon Tum, ngày tháng năm 2021\\nV/v Phát động phong trào thi đua\\n\\n"
 ...     "Kính gửi: Các phòng, đơn vị trực thuộc Sở\\n\\nThực hiện Chỉ thị số 14/CT-UBND")
