@@ -139,11 +139,6 @@ def has_document(conn: Connection, sha256: str) -> bool:
     return conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
 
-def known_hashes(conn: Connection) -> set[str]:
-    """The sha256 of every document already in the registry."""
-    return {row[0] for row in conn.execute("SELECT sha256 FROM documents")}
-
-
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
